@@ -1,0 +1,15 @@
+// Package article reads news articles (plain text, HTML, JSON, JSON lines)
+// from files, directories and standard input into Articles, the input of
+// extraction. A broken input never stops the others: readers report it as
+// a Skip that names the file (and line) and the reason.
+package article
+
+// Article is one article ready for extraction.
+type Article struct {
+	ID        string // file name without extension unless the record gives one
+	Title     string
+	Source    string // path, "-" for stdin, or "path:line" for a JSON line
+	URL       string
+	Published string // ISO 8601 date (YYYY-MM-DD) when known
+	Text      string // body text, page chrome removed
+}
