@@ -1,0 +1,330 @@
+// Package text splits article text into sentences and tokens, keeping byte
+// offsets so every fact can point back at the sentence that states it.
+//
+// It is written for news prose: abbreviations ("U.S.", "Mr.", "Gen."),
+// initials ("Donald J. Trump"), possessives ("Iran's", "Tehran’s"),
+// hyphenated designations ("Khorramshahr-4", "F/A-18E") and curly quotes.
+// Each line break ends a sentence: scraped articles keep one paragraph
+// (or one heading) per line.
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind classifies a token.
+type Kind uint8
+
+const (
+	Word   Kind = iota // letters, possibly with digits, hyphens, inner periods
+	Number             // digits, possibly with , . % and a unit suffix
+	Punct              // anything else, one rune at a time
+	Possessive         // 's or ’s (or a bare ’ after a plural)
+)
+
+// Token is one token of a sentence.
+type Token struct {
+	Text       string
+	Start, End int // byte offsets in the article text
+	Kind       Kind
+}
+
+// Sentence is one sentence with its tokens.
+type Sentence struct {
+	Index      int
+	Start, End int // byte offsets in the article text
+	Text       string
+	Tokens     []Token
+}
+
+// IsCap reports whether a token starts with an upper-case letter.
+func (t Token) IsCap() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
+
+// IsAllCaps reports whether a word has at least two letters, all upper case.
+func (t Token) IsAllCaps() bool {
+	n := 0
+	for _, r := range t.Text {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// abbreviations end with a period that does not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "sr": true, "jr": true,
+	"gen": true, "lt": true, "col": true, "maj": true, "capt": true, "cmdr": true, "adm": true, "sgt": true,
+	"cpl": true, "pvt": true, "gov": true, "sen": true, "rep": true, "rev": true, "hon": true, "pres": true,
+	"amb": true, "dept": true, "vs": true, "etc": true, "inc": true, "ltd": true, "corp": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// Split returns the sentences of text with their tokens.
+func Split(text string) []Sentence {
+	var out []Sentence
+	lineStart := 0
+	for lineStart <= len(text) {
+		nl := strings.IndexByte(text[lineStart:], '\n')
+		lineEnd := len(text)
+		if nl >= 0 {
+			lineEnd = lineStart + nl
+		}
+		out = splitLine(text, lineStart, lineEnd, out)
+		if nl < 0 {
+			break
+		}
+		lineStart = lineEnd + 1
+	}
+	return out
+}
+
+// splitLine tokenizes text[start:end] and cuts it into sentences.
+func splitLine(text string, start, end int, out []Sentence) []Sentence {
+	toks := Tokenize(text[start:end], start)
+	if len(toks) == 0 {
+		return out
+	}
+	first := 0
+	for i := 0; i < len(toks); i++ {
+		if !endsSentence(toks, i) {
+			continue
+		}
+		// Closing quotes and brackets belong to the sentence they close.
+		j := i + 1
+		for j < len(toks) && toks[j].Kind == Punct && isCloser(toks[j].Text) {
+			j++
+		}
+		out = appendSentence(text, toks[first:j], out)
+		first = j
+		i = j - 1
+	}
+	if first < len(toks) {
+		out = appendSentence(text, toks[first:], out)
+	}
+	return out
+}
+
+func appendSentence(text string, toks []Token, out []Sentence) []Sentence {
+	if len(toks) == 0 {
+		return out
+	}
+	s := Sentence{Index: len(out), Start: toks[0].Start, End: toks[len(toks)-1].End, Tokens: toks}
+	s.Text = text[s.Start:s.End]
+	return append(out, s)
+}
+
+func isCloser(s string) bool {
+	switch s {
+	case "\"", "”", "’", "'", ")", "]", "»":
+		return true
+	}
+	return false
+}
+
+// endsSentence decides whether toks[i] ends a sentence.
+func endsSentence(toks []Token, i int) bool {
+	t := toks[i]
+	var next *Token
+	for j := i + 1; j < len(toks); j++ {
+		if toks[j].Kind == Punct && (isCloser(toks[j].Text) || toks[j].Text == "“" || toks[j].Text == "\"") {
+			continue
+		}
+		next = &toks[j]
+		break
+	}
+	switch {
+	case t.Kind == Punct && (t.Text == "!" || t.Text == "?"):
+		return next == nil || startsSentence(*next)
+	case t.Kind == Punct && t.Text == ".":
+		return next == nil || startsSentence(*next)
+	case t.Kind == Word && strings.HasSuffix(t.Text, "."):
+		// A word that swallowed its period: an abbreviation ("U.S.", "Mr.")
+		// or an initial. It ends the sentence only before a word that
+		// clearly starts one.
+		if next == nil {
+			return true
+		}
+		if isInitial(t.Text) || abbreviations[strings.ToLower(strings.TrimSuffix(t.Text, "."))] {
+			return false
+		}
+		return startsSentence(*next) && sentenceStarters[next.Text]
+	}
+	return false
+}
+
+// startsSentence: the next token could begin a sentence.
+func startsSentence(t Token) bool {
+	if t.Kind == Number {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r) || r == '“' || r == '"' || r == '(' || r == '‘'
+}
+
+// sentenceStarters are words that after "U.S." begin a new sentence rather
+// than continue a name ("the U.S. The talks ..." vs "the U.S. Navy").
+var sentenceStarters = map[string]bool{
+	"The": true, "A": true, "An": true, "It": true, "He": true, "She": true, "They": true, "We": true,
+	"I": true, "This": true, "That": true, "These": true, "Those": true, "But": true, "And": true,
+	"However": true, "Meanwhile": true, "In": true, "On": true, "At": true, "After": true, "Before": true,
+	"There": true, "Its": true, "His": true, "Her": true, "Their": true, "Our": true, "If": true,
+	"While": true, "When": true, "As": true, "Since": true, "Last": true, "Earlier": true, "Later": true,
+}
+
+func isInitial(w string) bool {
+	// "J." or "U.S." style: letters each followed by a period.
+	if len(w) < 2 || w[len(w)-1] != '.' {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && n == len(w)-1
+}
+
+// Tokenize splits one line (at byte offset base of the article) into tokens.
+func Tokenize(s string, base int) []Token {
+	toks := make([]Token, 0, len(s)/5+1)
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r) || r == '\u00a0':
+			i += n
+		case isApostrophe(r) && possessiveAt(s, i, n, toks):
+			end := i + n
+			if end < len(s) && (s[end] == 's' || s[end] == 'S') {
+				end++
+			}
+			toks = append(toks, Token{Text: s[i:end], Start: base + i, End: base + end, Kind: Possessive})
+			i = end
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			end, kind := scanWord(s, i)
+			toks = append(toks, Token{Text: s[i:end], Start: base + i, End: base + end, Kind: kind})
+			i = end
+		default:
+			toks = append(toks, Token{Text: s[i : i+n], Start: base + i, End: base + i + n, Kind: Punct})
+			i += n
+		}
+	}
+	return toks
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+// possessiveAt: an apostrophe right after a word, followed by "s" and a
+// non-letter ("Iran's"), or by a non-letter after a word ending in s
+// ("the Houthis' attacks").
+func possessiveAt(s string, i, n int, toks []Token) bool {
+	if len(toks) == 0 || toks[len(toks)-1].Kind != Word || i == 0 {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	if !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
+		return false
+	}
+	rest := s[i+n:]
+	if len(rest) > 0 && (rest[0] == 's' || rest[0] == 'S') {
+		after, _ := utf8.DecodeRuneInString(rest[1:])
+		return len(rest) == 1 || !unicode.IsLetter(after)
+	}
+	if prev == 's' {
+		after, _ := utf8.DecodeRuneInString(rest)
+		return len(rest) == 0 || !unicode.IsLetter(after)
+	}
+	return false
+}
+
+// scanWord reads a word or number from s[i]: letters and digits joined by
+// single inner hyphens, slashes ("F/A-18E"), periods ("U.S.", "1.5") and
+// apostrophes that are not possessive ("O'Brien", "don't").
+func scanWord(s string, i int) (int, Kind) {
+	start := i
+	digits, letters := 0, 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+			letters++
+			i += n
+			continue
+		case unicode.IsDigit(r):
+			digits++
+			i += n
+			continue
+		}
+		// A joiner continues the word only between two word runes.
+		nr, nn := utf8.DecodeRuneInString(s[i+n:])
+		joinsNext := i+n < len(s) && (unicode.IsLetter(nr) || unicode.IsDigit(nr))
+		switch r {
+		case '-', '‑', '/':
+			if joinsNext {
+				i += n
+				continue
+			}
+		case ',':
+			// thousands separator: "1,200"
+			if letters == 0 && joinsNext && unicode.IsDigit(nr) {
+				i += n
+				continue
+			}
+		case '.':
+			if joinsNext && (unicode.IsDigit(nr) && letters == 0) {
+				i += n // "1.5"
+				continue
+			}
+			if isAbbrevDot(s[start:i]) {
+				i += n
+				continue
+			}
+		case '\'', '’':
+			if joinsNext && letters > 0 && !(nr == 's' || nr == 'S') || joinsNext && letters > 0 && (nr == 's' || nr == 'S') && i+n+nn < len(s) && isLetterAt(s, i+n+nn) {
+				i += n // O'Brien, don't; but not Iran's
+				continue
+			}
+		case '%':
+			if letters == 0 {
+				i += n
+			}
+		}
+		break
+	}
+	if letters == 0 && digits > 0 {
+		return i, Number
+	}
+	return i, Word
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// isAbbrevDot: the period after word belongs to it: an abbreviation of
+// single letters ("U.S.", "U.N.", "e.g."), or a known abbreviation ("Mr.").
+func isAbbrevDot(word string) bool {
+	return isLetterDotSeq(word) || abbreviations[strings.ToLower(word)]
+}
+
+// isLetterDotSeq: "U", "U.S", "e.g" — runs of one letter joined by periods.
+func isLetterDotSeq(w string) bool {
+	n := 0
+	for i, r := range w {
+		if i%2 == 0 {
+			if !unicode.IsLetter(r) || r >= utf8.RuneSelf {
+				return false
+			}
+			n++
+		} else if r != '.' {
+			return false
+		}
+	}
+	return n >= 1 && len(w)%2 == 1
+}
