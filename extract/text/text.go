@@ -18,10 +18,10 @@ import (
 type Kind uint8
 
 const (
-	Word   Kind = iota // letters, possibly with digits, hyphens, inner periods
-	Number             // digits, possibly with , . % and a unit suffix
-	Punct              // anything else, one rune at a time
-	Possessive         // 's or ’s (or a bare ’ after a plural)
+	Word       Kind = iota // letters, possibly with digits, hyphens, inner periods
+	Number                 // digits, possibly with , . % and a unit suffix
+	Punct                  // anything else, one rune at a time
+	Possessive             // 's or ’s (or a bare ’ after a plural)
 )
 
 // Token is one token of a sentence.

@@ -54,7 +54,7 @@ func TestSplit(t *testing.T) {
 			"Forces were sent to the U.S.", "The next day, talks began."},
 		"Why It Matters\nThe carrier arrived in the Red Sea on Jan. 5. It stayed.": {
 			"Why It Matters", "The carrier arrived in the Red Sea on Jan. 5.", "It stayed."},
-		"Is it over? Not yet! 1,000 troops remain.": {"Is it over?", "Not yet!", "1,000 troops remain."},
+		"Is it over? Not yet! 1,000 troops remain.":         {"Is it over?", "Not yet!", "1,000 troops remain."},
 		"The U.N. Security Council met.\n\n\nNothing else.": {"The U.N. Security Council met.", "Nothing else."},
 	}
 	for in, want := range cases {
