@@ -8,7 +8,8 @@ package article
 type Article struct {
 	ID        string // file name without extension unless the record gives one
 	Title     string
-	Source    string // path, "-" for stdin, or "path:line" for a JSON line
+	Source    string // path, or "-" for standard input
+	Line      int    // line of the record in a JSON or JSON lines file, else 0
 	URL       string
 	Published string // ISO 8601 date (YYYY-MM-DD) when known
 	Text      string // body text, page chrome removed
