@@ -2,8 +2,144 @@
 // names (recognised, typed and resolved to one node each) and the relations
 // its sentences state, each with its evidence sentence.
 //
-// The pipeline runs one way: text (tokens, sentences) -> mentions
+// The pipeline runs one way: text (sentences, tokens) -> mentions
 // (gazetteer, contextual rules, statistical tagger) -> resolution (one
-// entity per real-world thing) -> relations (cue words over sentence
-// structure). It knows nothing of storage.
+// entity per real-world thing) -> relations (cue words over the structure
+// of each sentence). It knows nothing of storage.
 package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
+	"github.com/newsgraph/kg/article"
+	"github.com/newsgraph/kg/extract/gazetteer"
+	"github.com/newsgraph/kg/extract/text"
+	"github.com/newsgraph/kg/graph"
+)
+
+// Options configure an Extractor.
+type Options struct {
+	// Gazetteers are users' own entity lists (the seed format), added to
+	// the embedded seeds.
+	Gazetteers []string
+	// NoTagger turns the statistical tagger off (rules and lists only).
+	NoTagger bool
+}
+
+// Extractor extracts documents from articles. It is safe for concurrent use.
+type Extractor struct {
+	gaz    *gazetteer.Gazetteer
+	tagger tagger
+}
+
+// New builds an Extractor from the embedded seeds plus opts.
+func New(opts Options) (*Extractor, error) {
+	gaz, err := gazetteer.New(opts.Gazetteers...)
+	if err != nil {
+		return nil, err
+	}
+	x := &Extractor{gaz: gaz}
+	if !opts.NoTagger {
+		x.tagger = defaultTagger()
+	}
+	return x, nil
+}
+
+// Extract reads one article.
+func (x *Extractor) Extract(a article.Article) graph.Document {
+	sum := sha256.Sum256([]byte(a.Text))
+	doc := graph.Document{
+		Article: graph.Article{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL,
+			Published: a.Published, Hash: hex.EncodeToString(sum[:])},
+		Entities:  []graph.Entity{},
+		Relations: []graph.Relation{},
+	}
+	st := x.analyse(a.Text)
+	doc.Entities = st.entities()
+	doc.Relations = st.relations()
+	doc.Sort()
+	return doc
+}
+
+// state is the working memory of one article's extraction.
+type state struct {
+	x         *Extractor
+	sents     []*sentence
+	mentions  [][]*mention // per sentence, in token order
+	ents      []*entity
+	byKey     map[string]*entity
+	rels      []graph.Relation
+	relIndex  map[string]int
+}
+
+func (x *Extractor) analyse(body string) *state {
+	st := &state{x: x, byKey: map[string]*entity{}, relIndex: map[string]int{}}
+	for _, s := range text.Split(body) {
+		ss := newSentence(s)
+		st.sents = append(st.sents, ss)
+		st.mentions = append(st.mentions, x.findMentions(ss))
+	}
+	st.resolve()
+	st.relate()
+	return st
+}
+
+func (st *state) entities() []graph.Entity {
+	out := make([]graph.Entity, 0, len(st.ents))
+	for _, e := range st.ents {
+		if e.mentions == 0 {
+			continue
+		}
+		out = append(out, e.graphEntity())
+	}
+	return out
+}
+
+func (st *state) relations() []graph.Relation { return st.rels }
+
+// addRelation records a relation once per (edge, sentence), keeping the
+// highest confidence.
+func (st *state) addRelation(src *entity, typ graph.RelationType, dst *entity, s *sentence, conf float64, rule string, props map[string]string) {
+	if src == nil || dst == nil || src == dst || !allowed(typ, src.typ, dst.typ) {
+		return
+	}
+	r := graph.Relation{Source: src.id, Type: typ, Target: dst.id, Origin: graph.OriginText,
+		Confidence: conf, Sentence: s.Text, CAMEO: typ.CAMEO(), Properties: props, Rule: rule}
+	if r.Properties == nil {
+		r.Properties = map[string]string{}
+	}
+	r = r.Canonical()
+	key := fmt.Sprintf("%s|%s|%s", r.Source, r.Type, r.Target)
+	if i, ok := st.relIndex[key]; ok {
+		if conf > st.rels[i].Confidence {
+			st.rels[i] = r
+		}
+		return
+	}
+	st.relIndex[key] = len(st.rels)
+	st.rels = append(st.rels, r)
+}
+
+// allowed checks a relation's endpoint types against SCHEMA.md.
+func allowed(t graph.RelationType, src, dst graph.EntityType) bool {
+	actor := func(e graph.EntityType) bool {
+		return e == graph.Person || e == graph.State || e == graph.Organization
+	}
+	switch t {
+	case graph.Deploys, graph.Uses, graph.Possesses:
+		return actor(src) && dst == graph.Weapon
+	case graph.Attacks:
+		return actor(src) && (actor(dst) || dst == graph.Place || dst == graph.Weapon)
+	case graph.AffiliatedWith:
+		return (src == graph.Person || src == graph.Organization || src == graph.State) &&
+			(dst == graph.State || dst == graph.Organization)
+	case graph.RelativeOf:
+		return src == graph.Person && dst == graph.Person
+	case graph.LocatedIn:
+		return (src == graph.Place || src == graph.Organization || src == graph.Weapon) &&
+			(dst == graph.Place || dst == graph.State)
+	}
+	return actor(src) && actor(dst)
+}

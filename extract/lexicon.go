@@ -1,0 +1,118 @@
+package extract
+
+// Word lists the rules read. They describe English news prose in general,
+// not any one article: titles that precede a name, the heads that end an
+// organization's or a place's name, weapon cue nouns, and the cue words of
+// each relation type.
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// titleWords are role nouns that, capitalised or not, introduce a person's
+// name ("Foreign Minister Abbas Araghchi", "envoy Steve Witkoff").
+var titleWords = set(
+	"president", "vice-president", "president-elect", "premier", "minister", "secretary", "secretary-general",
+	"envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson", "commander", "chief", "head",
+	"leader", "king", "queen", "emir", "amir", "sultan", "sheikh", "shaikh", "prince", "princess", "pope",
+	"chancellor", "senator", "sen.", "rep.", "representative", "congressman", "congresswoman", "governor",
+	"gov.", "mayor", "general", "gen.", "lt.", "lieutenant", "colonel", "col.", "major", "maj.", "captain",
+	"capt.", "admiral", "adm.", "vice-admiral", "sergeant", "sgt.", "marshal", "commissioner", "director",
+	"director-general", "adviser", "advisor", "negotiator", "ayatollah", "cleric", "imam", "rabbi", "mr.",
+	"mrs.", "ms.", "dr.", "prof.", "professor", "judge", "justice", "speaker", "lawmaker", "mp", "legislator",
+	"chairman", "chairwoman", "chair", "ceo", "founder", "coordinator", "attorney", "prosecutor",
+	"crown", "monarch", "dictator", "strongman", "warlord", "officer", "official", "diplomat",
+	"correspondent", "reporter", "journalist", "analyst", "emissary", "mediator", "aide", "deputy",
+	"resident", "activist", "spy", "Mr", "Mrs", "Ms", "Dr",
+)
+
+// titleModifiers may stand inside a title ("Deputy Foreign Minister",
+// "top general", "special envoy", "Secretary of State").
+var titleModifiers = set(
+	"foreign", "defense", "defence", "interior", "finance", "economy", "economic", "energy", "trade",
+	"health", "military", "intelligence", "special", "senior", "top", "former", "acting", "deputy",
+	"vice", "assistant", "under", "national", "security", "supreme", "grand", "first", "prime",
+	"chief", "regional", "presidential", "army", "navy", "air", "force", "treasury", "homeland",
+	"state", "general", "executive", "managing", "the", "of", "for", "to", "and", "affairs",
+	"attorney", "information", "culture", "education", "agriculture", "oil", "petroleum", "labor",
+	"labour", "transport", "justice", "environment", "development", "planning", "industry", "commerce",
+	"crown", "field", "lieutenant", "rear", "majority", "minority", "party", "opposition", "head",
+	"political", "religious", "spiritual", "top-ranking", "high-ranking", "longtime", "veteran",
+	"then", "outgoing", "incoming", "newly", "appointed", "elected", "interim", "caretaker", "de",
+	"facto", "house", "senate", "white", "spy", "counterterrorism", "nuclear", "negotiating", "lead",
+	"political", "retired", "incumbent", "exiled", "jailed", "slain", "late", "powerful",
+)
+
+// familyWords name a family tie ("son-in-law"); they make RELATIVE_OF.
+var familyWords = set(
+	"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "son-in-law",
+	"daughter-in-law", "father-in-law", "mother-in-law", "brother-in-law", "sister-in-law", "cousin",
+	"nephew", "niece", "uncle", "aunt", "grandson", "granddaughter", "grandfather", "grandmother",
+	"stepson", "stepdaughter", "half-brother", "half-sister", "widow", "widower", "spouse", "in-law",
+)
+
+// nameParticles may stand inside a person's name ("Haitham bin Tariq",
+// "Tamim bin Hamad Al Thani", "Ursula von der Leyen").
+var nameParticles = set("bin", "bint", "ibn", "al", "el", "de", "da", "di", "del", "della", "van", "von",
+	"der", "den", "la", "le", "du", "dos", "das", "abu", "abd", "ben", "ould", "y", "st.")
+
+// orgHeads end an organization's name ("Turkey Wealth Fund",
+// "Oman Investment Authority").
+var orgHeads = set(
+	"ministry", "agency", "council", "command", "corps", "army", "party", "brigade", "brigades", "front",
+	"forces", "force", "fund", "authority", "committee", "organization", "organisation", "union", "bank",
+	"department", "dept", "office", "service", "services", "institute", "university", "court", "navy",
+	"guard", "guards", "movement", "group", "association", "federation", "coalition", "alliance",
+	"commission", "assembly", "parliament", "congress", "senate", "cabinet", "directorate", "bureau",
+	"company", "corporation", "corp", "inc", "ltd", "holding", "holdings", "industries", "airlines",
+	"network", "news", "times", "post", "journal", "tribune", "herald", "press", "television", "tv",
+	"radio", "foundation", "center", "centre", "program", "programme", "mission", "battalion",
+	"regiment", "division", "fleet", "militia", "militias", "police", "gendarmerie", "secretariat",
+	"board", "tribunal", "legion", "units", "unit", "cell", "network", "organisation", "society",
+)
+
+// placeHeads end a place's name ("Hostages Square", "Al Alam Palace").
+var placeHeads = set(
+	"square", "palace", "strait", "straits", "sea", "gulf", "bay", "ocean", "island", "islands", "province",
+	"region", "valley", "mountains", "mountain", "river", "airport", "base", "port", "city", "peninsula",
+	"desert", "canal", "lake", "oblast", "governorate", "district", "county", "street", "avenue", "bridge",
+	"plant", "site", "facility", "complex", "crossing", "camp", "hospital", "mosque", "church", "cathedral",
+	"temple", "hotel", "stadium", "prison", "square", "heights", "corridor", "border", "coast", "pass",
+	"kibbutz", "village", "town", "refinery", "terminal", "harbor", "harbour", "airbase", "reactor",
+	"diwan", "building", "tower", "hall", "park", "strip", "bank", "territory", "territories", "zone",
+)
+
+// placeLeads begin a place's name ("Kibbutz Nahal Oz", "Camp Lemonnier").
+var placeLeads = set("kibbutz", "camp", "fort", "mount", "lake", "cape", "port", "gulf", "bay", "isle")
+
+// weaponNouns are generic nouns for weapons systems; a name next to one is
+// a Weapon ("the Qassem Basir missile", "Patriot batteries"), and alone
+// they corefer with a named weapon of the article ("the missile").
+var weaponNouns = map[string]string{
+	"missile": "missile", "missiles": "missile", "drone": "drone", "drones": "drone",
+	"jet": "aircraft", "jets": "aircraft", "fighter": "aircraft", "fighters": "aircraft",
+	"aircraft": "aircraft", "bomber": "aircraft", "bombers": "aircraft", "warplane": "aircraft",
+	"warplanes": "aircraft", "helicopter": "helicopter", "helicopters": "helicopter",
+	"carrier": "ship", "carriers": "ship", "warship": "ship", "warships": "ship", "destroyer": "ship",
+	"destroyers": "ship", "frigate": "ship", "frigates": "ship", "submarine": "submarine",
+	"submarines": "submarine", "cruiser": "ship", "vessel": "ship", "tank": "tank", "tanks": "tank",
+	"system": "system", "systems": "system", "battery": "air defence", "batteries": "air defence",
+	"rocket": "rocket", "rockets": "rocket", "launcher": "artillery", "launchers": "artillery",
+	"howitzer": "artillery", "howitzers": "artillery", "interceptor": "air defence", "interceptors": "air defence",
+	"warhead": "missile", "munition": "munition", "munitions": "munition", "bomb": "bomb", "bombs": "bomb",
+	"torpedo": "torpedo", "rifle": "firearm", "rifles": "firearm", "vehicle": "vehicle", "vehicles": "vehicle",
+	"uav": "drone", "uavs": "drone",
+}
+
+// shipPrefixes introduce a ship's name ("USS Carl Vinson").
+var shipPrefixes = set("USS", "HMS", "INS", "HMCS", "HMAS", "RFS", "FS", "ITS", "TCG", "ROKS", "JS", "PNS", "IRIS")
+
+// locativePrepositions make a capital a location, not an actor ("in
+// Tehran", "a visit to Moscow").
+var locativePrepositions = set("in", "at", "to", "from", "near", "into", "outside", "inside", "across",
+	"around", "toward", "towards", "via", "through", "between", "around", "within", "throughout", "of",
+	"visited", "visit", "visiting", "reached", "arrived", "left", "entered", "over", "on")

@@ -1,0 +1,577 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/kg/extract/gazetteer"
+	"github.com/newsgraph/kg/extract/norm"
+	"github.com/newsgraph/kg/extract/text"
+	"github.com/newsgraph/kg/graph"
+)
+
+// formKind says how a mention names its entity.
+type formKind uint8
+
+const (
+	formName    formKind = iota // a full name or a listed alias
+	formDemonym                 // "Iranian" for Iran
+	formCapital                 // "Tehran" acting for Iran
+	formPartial                 // "Trump", "the Truman": part of a fuller name
+	formRef                     // "the U.S. president", "his Iranian counterpart", "the missile"
+)
+
+// mention is one span of a sentence that names an entity.
+type mention struct {
+	sent       int // sentence index
+	start, end int // token span [start, end)
+	typ        graph.EntityType
+	form       formKind
+	entry      *gazetteer.Entry // when the gazetteer knows it
+	text       string           // surface text
+	rule       string           // what found it
+	ent        *entity          // set by resolution
+	qualifier  *mention         // a state named inside an organization's name ("U.S. Navy")
+	category   string           // weapons: the cue noun's category
+	capital    *gazetteer.Entry // a capital form: its state
+	placeEntry *gazetteer.Entry // a capital form: the city's own Place entry, if listed
+}
+
+func (m *mention) overlaps(o *mention) bool {
+	return m.sent == o.sent && m.start < o.end && o.start < m.end
+}
+
+// sentence is a sentence with per-token facts the rules read often.
+type sentence struct {
+	text.Sentence
+	lower []string // lower-cased token texts
+	keys  []string // norm.Key of each token
+}
+
+func newSentence(s text.Sentence) *sentence {
+	ss := &sentence{Sentence: s, lower: make([]string, len(s.Tokens)), keys: make([]string, len(s.Tokens))}
+	for i, t := range s.Tokens {
+		ss.lower[i] = strings.ToLower(t.Text)
+		if t.Kind == text.Word || t.Kind == text.Number {
+			ss.keys[i] = norm.Key(t.Text)
+		}
+	}
+	return ss
+}
+
+func (s *sentence) tok(i int) text.Token { return s.Tokens[i] }
+
+func (s *sentence) isCap(i int) bool {
+	return i >= 0 && i < len(s.Tokens) && s.Tokens[i].Kind == text.Word && s.Tokens[i].IsCap()
+}
+
+func (s *sentence) span(start, end int) string {
+	if start >= end {
+		return ""
+	}
+	return s.Text[s.Tokens[start].Start-s.Start : s.Tokens[end-1].End-s.Start]
+}
+
+// lowerAt returns the lower-cased token at i, or "" outside the sentence.
+func (s *sentence) lowerAt(i int) string {
+	if i < 0 || i >= len(s.Tokens) {
+		return ""
+	}
+	return s.lower[i]
+}
+
+func (s *sentence) isPossessive(i int) bool {
+	return i >= 0 && i < len(s.Tokens) && s.Tokens[i].Kind == text.Possessive
+}
+
+// isNameWord: a capitalised word that can be part of a proper name.
+func (s *sentence) isNameWord(i int) bool {
+	if !s.isCap(i) {
+		return false
+	}
+	l := s.lower[i]
+	return !functionWords[l] && !months[l] && !weekdays[l]
+}
+
+var functionWords = set("the", "a", "an", "and", "or", "but", "in", "on", "at", "of", "for", "to", "from",
+	"by", "with", "as", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our",
+	"this", "that", "these", "those", "there", "here", "if", "while", "when", "after", "before", "since",
+	"meanwhile", "however", "although", "though", "both", "all", "some", "many", "most", "no", "not",
+	"why", "what", "who", "how", "where", "which", "read", "also", "more", "published", "photo", "credit",
+	"last", "next", "earlier", "later", "ahead", "during", "despite", "amid", "according", "speaking",
+	"following", "under", "over", "into", "about", "against", "between", "among", "without", "within",
+	"sign", "subscribe", "continue", "share", "follow", "click", "watch", "listen", "related", "advertisement",
+	"is", "was", "are", "were", "be", "has", "have", "had", "will", "would", "can", "could", "may", "might",
+	"should", "must", "do", "does", "did", "yet", "so", "then", "now", "today", "yesterday", "tomorrow",
+	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third",
+	"new", "former", "other", "another", "each", "every", "any", "such", "only", "even", "just", "still",
+	"said", "says", "told", "added", "noted", "stated", "reported", "year", "years", "week", "month",
+)
+
+var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+	"sept.", "oct.", "nov.", "dec.")
+
+var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+// findMentions runs the recognisers over one sentence and keeps the best
+// non-overlapping spans: the longest first, then by recogniser priority.
+func (x *Extractor) findMentions(s *sentence) []*mention {
+	var cands []*mention
+	cands = x.gazetteerMentions(s, cands)
+	cands = titledPersons(s, cands)
+	cands = headedNames(s, cands)
+	cands = weaponMentions(s, cands)
+	cands = x.taggerMentions(s, cands)
+	return choose(cands)
+}
+
+// priority of recognisers when spans tie in length: contextual evidence
+// (a title before a name) beats a list entry, which beats shape and the
+// statistical tagger.
+var rulePriority = map[string]int{
+	"title": 6, "gazetteer": 5, "ship": 5, "designation": 4, "org-head": 3, "place-head": 3,
+	"weapon-cue": 3, "tagger": 1,
+}
+
+func choose(cands []*mention) []*mention {
+	// Selection sort by (length desc, priority desc, start asc): lists are small.
+	var out []*mention
+	used := make([]bool, len(cands))
+	for {
+		best := -1
+		for i, c := range cands {
+			if used[i] {
+				continue
+			}
+			if best < 0 || better(c, cands[best]) {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		used[best] = true
+		c := cands[best]
+		ok := true
+		for _, o := range out {
+			if c.overlaps(o) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, c)
+		}
+	}
+	sortMentions(out)
+	return out
+}
+
+func better(a, b *mention) bool {
+	la, lb := a.end-a.start, b.end-b.start
+	pa, pb := rulePriority[a.rule], rulePriority[b.rule]
+	// A titled person wins over anything it overlaps: "President Trump".
+	if pa == 6 && pb != 6 {
+		return true
+	}
+	if pb == 6 && pa != 6 {
+		return false
+	}
+	if la != lb {
+		return la > lb
+	}
+	if pa != pb {
+		return pa > pb
+	}
+	return a.start < b.start
+}
+
+func sortMentions(ms []*mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// gazetteerMentions finds listed names: the longest run of tokens whose key
+// is a listed form, starting at a capitalised word or a number-led
+// designation.
+func (x *Extractor) gazetteerMentions(s *sentence, out []*mention) []*mention {
+	maxN := x.gaz.MaxWords()
+	var b strings.Builder
+	for i := 0; i < len(s.Tokens); i++ {
+		t := s.Tokens[i]
+		if t.Kind != text.Word || !t.IsCap() {
+			continue
+		}
+		b.Reset()
+		var found []gazetteer.Form
+		foundEnd := 0
+		for j := i; j < len(s.Tokens) && j-i < maxN; j++ {
+			if s.keys[j] == "" { // punctuation or possessive ends a name
+				if s.Tokens[j].Text == "-" || s.Tokens[j].Text == "&" {
+					continue
+				}
+				break
+			}
+			if j > i {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s.keys[j])
+			if forms := x.gaz.Lookup(b.String()); len(forms) > 0 {
+				// A form must be capitalised like a name in the text,
+				// except inner words ("Gulf of Aden").
+				if s.isCap(j) || s.Tokens[j].Kind == text.Number || j > i && !s.isCap(j) && j+1 < len(s.Tokens) {
+					found, foundEnd = forms, j+1
+				}
+			}
+		}
+		if found == nil {
+			continue
+		}
+		// A lower-case last word ("the Gulf of" + nothing) is no name.
+		if !s.isCap(foundEnd-1) && s.Tokens[foundEnd-1].Kind != text.Number {
+			continue
+		}
+		if m := x.pickForm(s, i, foundEnd, found); m != nil {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// pickForm chooses among the entries a listed form may name.
+func (x *Extractor) pickForm(s *sentence, start, end int, forms []gazetteer.Form) *mention {
+	surface := s.span(start, end)
+	var best *gazetteer.Form
+	score := func(f gazetteer.Form) int {
+		v := 0
+		switch f.Entry.Type {
+		case graph.State:
+			v = 50
+		case graph.Organization:
+			v = 40
+		case graph.Person:
+			v = 35
+		case graph.Place:
+			v = 30
+		case graph.Weapon:
+			v = 20
+		}
+		if f.Kind == gazetteer.Capital {
+			v += 5 // a capital form outranks a same-named place entry; resolution decides actor vs location
+		}
+		// An all-caps listed form ("US") must be all caps in the text too, so
+		// "us" never becomes the United States.
+		if isUpperString(f.Surface) && !isUpperString(surface) {
+			v -= 1000
+		}
+		if f.Ambiguous && !x.ambiguousOK(s, start, end, f) {
+			v -= 1000
+		}
+		return v
+	}
+	for i := range forms {
+		if best == nil || score(forms[i]) > score(*best) {
+			best = &forms[i]
+		}
+	}
+	if best == nil || score(*best) < 0 {
+		return nil
+	}
+	m := &mention{sent: s.Index, start: start, end: end, typ: best.Entry.Type, entry: best.Entry,
+		text: surface, rule: "gazetteer"}
+	switch best.Kind {
+	case gazetteer.Demonym:
+		m.form = formDemonym
+	case gazetteer.Capital:
+		m.form = formCapital
+		m.capital = best.Entry
+		for _, f := range forms {
+			if f.Entry.Type == graph.Place {
+				m.placeEntry = f.Entry
+			}
+		}
+	}
+	return m
+}
+
+// ambiguousOK accepts an ambiguous listed form ("Jordan", "Georgia",
+// "Chad") only where the text does not read it as part of a person's name.
+func (x *Extractor) ambiguousOK(s *sentence, start, end int, f gazetteer.Form) bool {
+	if s.isNameWord(end) && !s.isPossessive(end) { // "Jordan Peterson"
+		return false
+	}
+	if start > 0 && s.isNameWord(start-1) && !titleWords[s.lower[start-1]] { // "Michael Jordan"
+		return false
+	}
+	return true
+}
+
+func isUpperString(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// titleSpan returns the end of a run of title words starting at i that
+// holds at least one title noun ("Iranian Foreign Minister" starts at
+// "Foreign"; "special envoy"; "Secretary of State"), or i when none.
+func titleSpan(s *sentence, i int) int {
+	j, seen := i, false
+	for j < len(s.Tokens) {
+		l := s.lower[j]
+		if titleWords[l] || titleWords[s.Tokens[j].Text] {
+			seen = true
+			j++
+			continue
+		}
+		if titleModifiers[l] || s.Tokens[j].Text == "-" {
+			j++
+			continue
+		}
+		break
+	}
+	if !seen {
+		return i
+	}
+	// Do not end on a connective ("envoy to the").
+	for j > i && (s.lower[j-1] == "the" || s.lower[j-1] == "of" || s.lower[j-1] == "to" || s.lower[j-1] == "and" || s.lower[j-1] == "for") {
+		j--
+	}
+	return j
+}
+
+// nameAt reads a person's name starting at i: capitalised words, initials
+// and particles ("Haitham bin Tariq", "Harry S. Truman"), at most six.
+func nameAt(s *sentence, i int) int {
+	j := i
+	for j < len(s.Tokens) && j-i < 6 {
+		t := s.Tokens[j]
+		l := s.lower[j]
+		switch {
+		case t.Kind == text.Word && t.IsCap() && !functionWords[l] && !months[l] && !weekdays[l] &&
+			!orgHeads[l] && !placeHeads[l] && !(titleWords[l] && j == i):
+			j++
+		case j > i && nameParticles[l] && s.isCap(j+1):
+			j++
+		default:
+			return trimName(s, i, j)
+		}
+	}
+	return trimName(s, i, j)
+}
+
+func trimName(s *sentence, i, j int) int {
+	for j > i && nameParticles[s.lower[j-1]] {
+		j--
+	}
+	return j
+}
+
+// titledPersons finds "Foreign Minister Abbas Araghchi", "envoy Steve
+// Witkoff", "Mr. Grossi": a title followed by a name is a person.
+func titledPersons(s *sentence, out []*mention) []*mention {
+	for i := 0; i < len(s.Tokens); i++ {
+		j := titleSpan(s, i)
+		if j == i {
+			continue
+		}
+		if !titleWords[s.lower[j-1]] && !titleWords[s.Tokens[j-1].Text] { // must end on a title noun
+			i = j - 1
+			continue
+		}
+		k := nameAt(s, j)
+		if k > j && !allCapsRun(s, j, k) {
+			out = append(out, &mention{sent: s.Index, start: j, end: k, typ: graph.Person,
+				text: s.span(j, k), rule: "title"})
+		}
+		i = j - 1
+	}
+	return out
+}
+
+func allCapsRun(s *sentence, i, j int) bool {
+	for k := i; k < j; k++ {
+		if !s.Tokens[k].IsAllCaps() {
+			return false
+		}
+	}
+	return true
+}
+
+// headedNames finds organizations and places by the head noun that ends
+// their name ("Turkey Wealth Fund", "Hostages Square") or the word that
+// starts it ("Kibbutz Nahal Oz").
+func headedNames(s *sentence, out []*mention) []*mention {
+	for i := 0; i < len(s.Tokens); i++ {
+		if !s.isCap(i) {
+			continue
+		}
+		l := s.lower[i]
+		typ, rule := graph.EntityType(""), ""
+		switch {
+		case orgHeads[l]:
+			typ, rule = graph.Organization, "org-head"
+		case placeHeads[l]:
+			typ, rule = graph.Place, "place-head"
+		case placeLeads[l] && s.isNameWord(i+1):
+			end := nameAt(s, i+1)
+			if end > i+1 {
+				out = append(out, &mention{sent: s.Index, start: i, end: end, typ: graph.Place, text: s.span(i, end), rule: "place-head"})
+			}
+			continue
+		default:
+			continue
+		}
+		// Walk left over the capitalised words of the name.
+		start := i
+		for start > 0 && (s.isCap(start-1) && !functionWords[s.lower[start-1]] || s.Tokens[start-1].Text == "-" && s.isCap(start-2)) {
+			if months[s.lower[start-1]] || weekdays[s.lower[start-1]] {
+				break
+			}
+			start--
+		}
+		if start == i {
+			continue // a bare head word ("Council") is no name
+		}
+		end := i + 1
+		// "Department of the Treasury", "Ministry of Defence"
+		if typ == graph.Organization && s.lowerAt(end) == "of" {
+			k := end + 1
+			if s.lowerAt(k) == "the" {
+				k++
+			}
+			if s.isNameWord(k) {
+				e := nameAt(s, k)
+				end = e
+			}
+		}
+		out = append(out, &mention{sent: s.Index, start: start, end: end, typ: typ, text: s.span(start, end), rule: rule})
+	}
+	return out
+}
+
+// isDesignation: a weapons designation, letters then digits joined by a
+// hyphen or slash ("S-400", "F-35C", "Shahed-136", "MQ-9", "F/A-18E").
+func isDesignation(w string) bool {
+	dash := strings.IndexAny(w, "-/")
+	if dash <= 0 || dash == len(w)-1 {
+		return false
+	}
+	head, tail := w[:dash], w[dash+1:]
+	r, _ := utf8.DecodeRuneInString(head)
+	if !unicode.IsUpper(r) || len(head) > 14 {
+		return false
+	}
+	for _, c := range head {
+		if !unicode.IsLetter(c) && c != '/' && c != '-' {
+			return false
+		}
+	}
+	// The tail: digits, maybe letters after them ("35C", "18E"), or a
+	// letter then digits ("A-18E").
+	digits := 0
+	for _, c := range tail {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case unicode.IsLetter(c) || c == '-' || c == '/':
+		default:
+			return false
+		}
+	}
+	return digits > 0 && !notWeapons[strings.ToUpper(head)]
+}
+
+// notWeapons are letter-digit codes common in news that are not weapons.
+var notWeapons = set("COVID", "G", "P", "H", "N", "SARS", "MERS", "CVN", "DDG", "SSN", "CG", "LHD", "LPD",
+	"BRICS", "A", "ISO", "RFC", "UTC", "GMT", "PM", "AM", "MH", "UA", "AF", "TU-", "FLIGHT", "ROUTE",
+	"ARTICLE", "RESOLUTION", "K", "COP", "NPT", "JCPOA", "E", "EU", "UN")
+
+// militaryPrefixes are designation prefixes that are weapons without a cue.
+var militaryPrefixes = set("F", "S", "SU", "MIG", "TU", "MI", "KA", "MQ", "RQ", "B", "DF", "JL", "HQ", "KN",
+	"KH", "T", "BM", "AH", "UH", "CH", "J", "FA", "F/A", "HIMARS", "AGM", "AIM", "SM", "RIM", "M", "BMP",
+	"BTR", "TOS", "YJ", "HY", "CJ", "H", "KF", "FC", "JF", "PL", "EA", "E", "KC", "C", "P", "V", "X")
+
+// weaponMentions finds designations ("Khorramshahr-4"), ship names ("USS
+// Carl Vinson") and names next to a weapon noun ("the Qassem Basir
+// missile", "a missile called Qassem Basir").
+func weaponMentions(s *sentence, out []*mention) []*mention {
+	for i := 0; i < len(s.Tokens); i++ {
+		t := s.Tokens[i]
+		switch {
+		case t.Kind == text.Word && shipPrefixes[t.Text] && s.isCap(i+1):
+			end := nameAt(s, i+1)
+			if end > i+1 {
+				out = append(out, &mention{sent: s.Index, start: i, end: end, typ: graph.Weapon, text: s.span(i, end), rule: "ship", category: "ship"})
+				i = end - 1
+			}
+		case t.Kind == text.Word && isDesignation(t.Text):
+			head := strings.ToUpper(t.Text[:strings.IndexAny(t.Text, "-/")])
+			cue, cat := weaponCueNear(s, i)
+			if !cue && !militaryPrefixes[head] {
+				continue
+			}
+			// A capitalised name word before the designation belongs to it
+			// ("Iron Dome" has none; "Bayraktar TB2" would).
+			out = append(out, &mention{sent: s.Index, start: i, end: i + 1, typ: graph.Weapon, text: t.Text, rule: "designation", category: cat})
+		case weaponNouns[s.lower[i]] != "" && i > 0:
+			// "the Qassem Basir missile": capitalised words right before the noun.
+			start := i
+			for start > 0 && s.isNameWord(start-1) && !titleWords[s.lower[start-1]] {
+				start--
+			}
+			if start < i {
+				out = append(out, &mention{sent: s.Index, start: start, end: i, typ: graph.Weapon, text: s.span(start, i), rule: "weapon-cue", category: weaponNouns[s.lower[i]]})
+			}
+			// "a missile, called 'Qassem Basir'" / "a drone known as X"
+			k := i + 1
+			if s.lowerAt(k) == "," {
+				k++
+			}
+			switch s.lowerAt(k) {
+			case "called", "named", "dubbed":
+				k++
+			case "known":
+				if s.lowerAt(k+1) != "as" {
+					continue
+				}
+				k += 2
+			default:
+				continue
+			}
+			for k < len(s.Tokens) && s.Tokens[k].Kind == text.Punct && s.Tokens[k].Text != "," {
+				k++ // opening quotes
+			}
+			end := nameAt(s, k)
+			if end > k {
+				out = append(out, &mention{sent: s.Index, start: k, end: end, typ: graph.Weapon, text: s.span(k, end), rule: "weapon-cue", category: weaponNouns[s.lower[i]]})
+			}
+		}
+	}
+	return out
+}
+
+// weaponCueNear looks for a weapon noun within three tokens of i.
+func weaponCueNear(s *sentence, i int) (bool, string) {
+	for k := i - 3; k <= i+3; k++ {
+		if k == i || k < 0 || k >= len(s.Tokens) {
+			continue
+		}
+		if c := weaponNouns[s.lower[k]]; c != "" {
+			return true, c
+		}
+	}
+	return false, ""
+}

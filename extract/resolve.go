@@ -1,0 +1,366 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/kg/extract/gazetteer"
+	"github.com/newsgraph/kg/extract/norm"
+	"github.com/newsgraph/kg/extract/text"
+	"github.com/newsgraph/kg/graph"
+)
+
+// entity is one real-world thing named in the article.
+type entity struct {
+	id, name string
+	typ      graph.EntityType
+	entry    *gazetteer.Entry
+	aliases  []string
+	mentions int
+	roles    []string
+	category string
+	kind     string
+	words    []string // norm keys of the name's words, for partial names
+	acronyms []string
+}
+
+func (e *entity) addAlias(s string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return
+	}
+	for _, a := range e.aliases {
+		if a == s {
+			return
+		}
+	}
+	e.aliases = append(e.aliases, s)
+}
+
+func (e *entity) addRole(r string) {
+	if r == "" {
+		return
+	}
+	for _, x := range e.roles {
+		if strings.EqualFold(x, r) {
+			return
+		}
+	}
+	e.roles = append(e.roles, r)
+}
+
+func (e *entity) graphEntity() graph.Entity {
+	g := graph.Entity{ID: e.id, Type: e.typ, Name: e.name, Aliases: append([]string(nil), e.aliases...),
+		Mentions: e.mentions, Category: e.category, Kind: e.kind, Roles: e.roles}
+	if e.entry != nil {
+		g.Wikidata = e.entry.Wikidata
+		if e.typ == graph.State {
+			g.ISO = e.entry.Attr("iso")
+		}
+		if g.Category == "" {
+			g.Category = e.entry.Attr("category")
+		}
+		if g.Kind == "" {
+			g.Kind = e.entry.Attr("kind")
+		}
+	}
+	sort.Strings(g.Aliases)
+	return g
+}
+
+// EntityID is the stable id of an entity: its Wikidata QID where the
+// gazetteer knows it, else its type and normalised name, so the same thing
+// gets the same node in every article and every run.
+func EntityID(t graph.EntityType, name, qid string) string {
+	if qid != "" {
+		return qid
+	}
+	return strings.ToLower(string(t)) + ":" + strings.ReplaceAll(norm.Key(name), " ", "-")
+}
+
+// entityFor returns the article's entity for a key, creating it.
+func (st *state) entityFor(t graph.EntityType, name string, entry *gazetteer.Entry) *entity {
+	if entry != nil {
+		t, name = entry.Type, entry.Name
+	}
+	key := string(t) + "|" + norm.Key(name)
+	if e, ok := st.byKey[key]; ok {
+		return e
+	}
+	qid := ""
+	if entry != nil {
+		qid = entry.Wikidata
+	}
+	e := &entity{id: EntityID(t, name, qid), name: name, typ: t, entry: entry, words: strings.Fields(norm.Key(name))}
+	st.byKey[key] = e
+	st.ents = append(st.ents, e)
+	return e
+}
+
+// resolve gives every mention its entity: listed forms by their entry,
+// capitals by their use (actor or location), full names by name, and
+// partial names ("Araghchi", "the Truman") by the fuller name they echo.
+func (st *state) resolve() {
+	// Pass 1: mentions that name their entity on their own.
+	for si, ms := range st.mentions {
+		s := st.sents[si]
+		for _, m := range ms {
+			st.resolveFull(s, m)
+		}
+	}
+	// Pass 2: partial names, including words no recogniser marked.
+	st.echoes()
+	for si, ms := range st.mentions {
+		for _, m := range ms {
+			if m.ent == nil {
+				st.resolvePartial(st.sents[si], m)
+			}
+		}
+	}
+	for _, ms := range st.mentions {
+		for _, m := range ms {
+			if m.ent != nil {
+				m.ent.mentions++
+				m.ent.addAlias(m.text)
+			}
+		}
+	}
+}
+
+func (st *state) resolveFull(s *sentence, m *mention) {
+	switch {
+	case m.form == formCapital:
+		if capitalIsLocation(s, m) {
+			m.typ = graph.Place
+			if m.placeEntry != nil {
+				m.ent = st.entityFor(graph.Place, "", m.placeEntry)
+			} else {
+				m.ent = st.entityFor(graph.Place, m.text, nil)
+			}
+			m.ent.kind = "city"
+			m.form = formName
+			return
+		}
+		m.typ = graph.State
+		m.ent = st.entityFor(graph.State, "", m.capital)
+	case m.entry != nil:
+		m.ent = st.entityFor(m.typ, "", m.entry)
+	case m.typ == graph.Person:
+		if len(strings.Fields(norm.Key(m.text))) < 2 {
+			m.form = formPartial // surname only: pass 2
+			return
+		}
+		m.ent = st.personFor(m.text)
+	case m.typ == graph.Organization:
+		m.ent = st.entityFor(graph.Organization, m.text, nil)
+		// "International Atomic Energy Agency (IAEA)": the acronym is an alias.
+		if a := acronymAfter(s, m.end); a != "" {
+			m.ent.acronyms = append(m.ent.acronyms, a)
+		}
+	default:
+		m.ent = st.entityFor(m.typ, m.text, nil)
+		if m.typ == graph.Weapon && m.ent.category == "" {
+			m.ent.category = m.category
+		}
+	}
+	if m.ent != nil && m.ent.typ == graph.Person {
+		if r := roleBefore(s, m.start); r != "" {
+			m.ent.addRole(r)
+		}
+	}
+}
+
+// personFor finds the person a full name belongs to, merging "Rafael
+// Mariano Grossi" with "Rafael Grossi" (same first and last word).
+func (st *state) personFor(name string) *entity {
+	words := strings.Fields(norm.Key(name))
+	for _, e := range st.ents {
+		if e.typ != graph.Person || len(e.words) < 2 {
+			continue
+		}
+		if e.words[0] == words[0] && e.words[len(e.words)-1] == words[len(words)-1] {
+			if len(words) > len(e.words) && e.entry == nil {
+				// keep the shorter as the name (stable id); the longer is an alias
+			}
+			return e
+		}
+	}
+	return st.entityFor(graph.Person, name, nil)
+}
+
+// capitalIsLocation tells "talks in Tehran" (a place) from "Tehran has
+// said" (the state acting).
+func capitalIsLocation(s *sentence, m *mention) bool {
+	if s.isPossessive(m.end) {
+		return false
+	}
+	p := m.start - 1
+	if p >= 0 && s.lower[p] == "the" {
+		if m.placeEntry != nil && !s.isPossessive(m.end) { // "the Muscat talks"
+			return true
+		}
+		p--
+	}
+	if p >= 0 && locativePrepositions[s.lower[p]] {
+		return true
+	}
+	// "Muscat, Oman": a place followed by its country.
+	if s.lowerAt(m.end) == "," {
+		for _, o := range sentenceMentionsAt(s, m.end+1) {
+			_ = o
+			return true
+		}
+	}
+	// "a Tehran-based group", "Tehran-based"
+	if strings.HasPrefix(s.lowerAt(m.end), "-") {
+		return true
+	}
+	return false
+}
+
+// sentenceMentionsAt is filled lazily: capitals followed by a state name.
+func sentenceMentionsAt(s *sentence, i int) []int {
+	if i < len(s.Tokens) && s.isCap(i) && s.lowerAt(i+1) != "said" {
+		return []int{i}
+	}
+	return nil
+}
+
+// roleBefore returns the title just before a person's name, as written
+// ("Foreign Minister", "special envoy").
+func roleBefore(s *sentence, start int) string {
+	j := start
+	for j > 0 {
+		l := s.lower[j-1]
+		if titleWords[l] || titleWords[s.Tokens[j-1].Text] || titleModifiers[l] && l != "the" && l != "and" {
+			j--
+			continue
+		}
+		break
+	}
+	for j < start && (s.lower[j] == "of" || s.lower[j] == "to" || s.lower[j] == "for") {
+		j++
+	}
+	return s.span(j, start)
+}
+
+func acronymAfter(s *sentence, i int) string {
+	if s.lowerAt(i) == "(" && i+2 < len(s.Tokens) && s.Tokens[i+2].Text == ")" && s.Tokens[i+1].IsAllCaps() {
+		return s.Tokens[i+1].Text
+	}
+	return ""
+}
+
+// echoes marks words no recogniser caught that repeat part of a known
+// multi-word name ("Araghchi" after "Abbas Araghchi", "the Truman" after
+// "USS Harry S. Truman") or a known acronym.
+func (st *state) echoes() {
+	type target struct {
+		e   *entity
+		pos int // index of the word in the name
+	}
+	index := map[string][]target{}
+	for _, e := range st.ents {
+		if e.typ != graph.Person && e.typ != graph.Weapon && e.typ != graph.Organization {
+			continue
+		}
+		if e.typ != graph.Organization && len(e.words) >= 2 {
+			for i, w := range e.words {
+				if len(w) < 3 || nameParticles[w] || shipPrefixes[strings.ToUpper(w)] {
+					continue
+				}
+				index[w] = append(index[w], target{e, i})
+			}
+		}
+		for _, a := range e.acronyms {
+			index[norm.Key(a)] = append(index[norm.Key(a)], target{e, -1})
+		}
+	}
+	if len(index) == 0 {
+		return
+	}
+	for si, s := range st.sents {
+		ms := st.mentions[si]
+		covered := make([]bool, len(s.Tokens))
+		for _, m := range ms {
+			for k := m.start; k < m.end; k++ {
+				covered[k] = true
+			}
+		}
+		added := false
+		for i := 0; i < len(s.Tokens); i++ {
+			if covered[i] || !s.isCap(i) {
+				continue
+			}
+			ts := index[s.keys[i]]
+			if len(ts) == 0 {
+				continue
+			}
+			t := ts[len(ts)-1]
+			// Extend over following words of the same name ("Carl Vinson").
+			end := i + 1
+			for end < len(s.Tokens) && !covered[end] && t.pos >= 0 && t.pos+(end-i) < len(t.e.words) && s.keys[end] == t.e.words[t.pos+end-i] {
+				end++
+			}
+			last := t.pos >= 0 && t.pos+(end-i) == len(t.e.words)
+			firstAfterTitle := t.pos == 0 && i > 0 && titleWords[s.lower[i-1]]
+			if t.e.typ == graph.Person && !last && !firstAfterTitle && end-i < 2 {
+				continue
+			}
+			m := &mention{sent: si, start: i, end: end, typ: t.e.typ, form: formPartial, text: s.span(i, end), rule: "echo", ent: t.e}
+			ms = append(ms, m)
+			added = true
+			for k := i; k < end; k++ {
+				covered[k] = true
+			}
+			i = end - 1
+		}
+		if added {
+			sortMentions(ms)
+			st.mentions[si] = ms
+		}
+	}
+}
+
+// resolvePartial links a partial person name found by a recogniser ("Mr.
+// Grossi", "President Zelenskyy") to the full name it shortens; a name
+// with no fuller form stands alone.
+func (st *state) resolvePartial(s *sentence, m *mention) {
+	words := strings.Fields(norm.Key(m.text))
+	var best *entity
+	for _, e := range st.ents {
+		if e.typ != m.typ || len(e.words) <= len(words) {
+			continue
+		}
+		if containsRun(e.words, words) {
+			best = e
+		}
+	}
+	if best == nil {
+		best = st.entityFor(m.typ, m.text, nil)
+	}
+	m.ent = best
+	if m.typ == graph.Person {
+		if r := roleBefore(s, m.start); r != "" {
+			best.addRole(r)
+		}
+	}
+}
+
+func containsRun(hay, needle []string) bool {
+	for i := 0; i+len(needle) <= len(hay); i++ {
+		ok := true
+		for j := range needle {
+			if hay[i+j] != needle[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+var _ = text.Word
