@@ -65,13 +65,19 @@ func (x *Extractor) Extract(a article.Article) graph.Document {
 
 // state is the working memory of one article's extraction.
 type state struct {
-	x         *Extractor
-	sents     []*sentence
-	mentions  [][]*mention // per sentence, in token order
-	ents      []*entity
-	byKey     map[string]*entity
-	rels      []graph.Relation
-	relIndex  map[string]int
+	x        *Extractor
+	sents    []*sentence
+	mentions [][]*mention // per sentence, in token order
+	ents     []*entity
+	byKey    map[string]*entity
+	rels     []graph.Relation
+	relIndex map[string]int
+
+	affil      map[*entity]map[*entity]bool // person/org -> state/org, as stated so far
+	lastPair   []*entity                    // the last two parties that talked or agreed
+	lastPerson *entity                      // the last person subject ("he", "his")
+	lastActor  *entity                      // the last state or organization subject ("it", "its")
+	lastState  *entity                      // the last state named ("the country")
 }
 
 func (x *Extractor) analyse(body string) *state {

@@ -1,0 +1,99 @@
+package extract
+
+import "github.com/newsgraph/kg/graph"
+
+// cue is a word that states a relation: a verb ("met", "deployed") or a
+// noun ("talks", "strikes on", "support for").
+type cue struct {
+	typ  graph.RelationType
+	noun bool
+	conf float64
+}
+
+// cues maps every inflected form to its cue. Strong, specific cues carry a
+// higher confidence than weak ones ("hit", "warned").
+var cues = map[string]cue{}
+
+func addCues(t graph.RelationType, noun bool, conf float64, forms ...string) {
+	for _, f := range forms {
+		cues[f] = cue{t, noun, conf}
+	}
+}
+
+func init() {
+	R := graph.NegotiatesWith
+	addCues(R, false, 0.9, "negotiate", "negotiates", "negotiated", "negotiating")
+	addCues(R, true, 0.85, "talks", "negotiations", "negotiation", "discussions", "dialogue", "consultations")
+	addCues(R, false, 0.75, "discussed", "discuss", "discusses", "discussing")
+
+	R = graph.MeetsWith
+	addCues(R, false, 0.85, "met", "meet", "meets", "meeting", "hosted", "hosts", "host", "hosting",
+		"received", "receives", "phoned", "visited", "visits")
+	addCues(R, true, 0.8, "meeting", "meetings", "summit")
+
+	R = graph.CooperatesWith
+	addCues(R, true, 0.85, "agreement", "agreements", "deal", "deals", "accord", "accords", "treaty",
+		"pact", "alliance", "ceasefire", "truce", "memorandum", "memoranda", "mou", "mous", "partnership",
+		"partnerships", "exercise", "exercises", "cooperation")
+	addCues(R, false, 0.85, "signed", "sign", "signs", "signing", "agreed", "agree", "agrees", "agreeing",
+		"allied", "cooperate", "cooperated", "cooperating")
+
+	R = graph.Mediates
+	addCues(R, false, 0.9, "mediated", "mediate", "mediates", "mediating", "brokered", "broker", "brokering", "facilitated")
+	addCues(R, true, 0.9, "mediation", "mediator", "mediators", "intermediary", "intermediaries", "go-between")
+
+	R = graph.Supports
+	addCues(R, false, 0.8, "supports", "supported", "supporting", "backs", "backed", "backing", "arms",
+		"armed", "arming", "funds", "funded", "funding", "finances", "financed", "sponsors", "sponsored",
+		"supplies", "supplied", "supplying", "aids", "aided", "bankrolls", "bankrolled")
+	addCues(R, true, 0.8, "support", "backers", "backer", "sponsor", "sponsors", "patron", "patrons",
+		"aid", "assistance", "backing", "proxies", "proxy")
+
+	R = graph.Demands
+	addCues(R, false, 0.8, "demands", "demanded", "demanding", "urged", "urges", "urging", "wants",
+		"wanted", "insist", "insists", "insisted", "insisting", "pressed", "presses", "pressing", "asked",
+		"asks")
+	addCues(R, true, 0.8, "demand", "demands")
+
+	R = graph.Criticizes
+	addCues(R, false, 0.85, "criticized", "criticised", "criticizes", "criticises", "criticizing",
+		"criticising", "condemned", "condemns", "condemning", "accused", "accuses", "accusing",
+		"denounced", "denounces", "denouncing", "slammed", "slams", "blamed", "blames", "blaming",
+		"rebuked", "rebukes", "decried", "decries", "lambasted", "castigated", "chided", "alleging",
+		"alleged", "faulted")
+	addCues(R, true, 0.8, "criticism", "condemnation", "concerns", "accusations", "accusation")
+
+	R = graph.Threatens
+	addCues(R, false, 0.85, "threatened", "threatens", "threatening", "threaten")
+	addCues(R, true, 0.85, "threat", "threats", "ultimatum")
+
+	R = graph.Sanctions
+	addCues(R, false, 0.85, "sanctioned", "sanctions", "sanctioning", "sanction", "embargoed",
+		"expelled", "expels", "blacklisted", "blacklists")
+	addCues(R, true, 0.85, "sanctions", "embargo", "penalties", "tariffs")
+
+	R = graph.Attacks
+	addCues(R, false, 0.85, "attacked", "attacks", "attacking", "attack", "struck", "strikes", "strike",
+		"striking", "bombed", "bombs", "bombing", "bombarded", "shelled", "shelling", "shells", "invaded",
+		"invades", "invading", "raided", "raids", "targeted", "targeting", "targets", "hit", "hits",
+		"hitting", "assaulted", "downed", "sank", "ambushed")
+	addCues(R, true, 0.85, "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes",
+		"bombing", "bombardment", "invasion", "offensive", "raid", "raids", "assault", "incursion",
+		"campaign", "shelling")
+
+	R = graph.Deploys
+	addCues(R, false, 0.85, "deployed", "deploys", "deploying", "deploy", "stationed", "stations",
+		"stationing", "unveiled", "unveils", "unveiling", "unveil", "tested", "tests", "testing",
+		"test-fired", "displayed", "showcased", "dispatched", "sent", "positioned", "moved")
+	addCues(R, true, 0.8, "deployment", "deployments", "unveiling", "test")
+
+	R = graph.Uses
+	addCues(R, false, 0.85, "fired", "fires", "firing", "launched", "launches", "launching", "used",
+		"uses", "using", "employed")
+	addCues(R, true, 0.8, "use")
+
+	R = graph.Possesses
+	addCues(R, false, 0.75, "has", "have", "had", "operates", "operated", "operating", "acquired",
+		"acquires", "acquiring", "bought", "buys", "purchased", "purchases", "possesses", "possessed",
+		"owns", "owned", "fielded", "fields")
+}

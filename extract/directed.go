@@ -1,0 +1,444 @@
+package extract
+
+import (
+	"github.com/newsgraph/kg/extract/text"
+	"github.com/newsgraph/kg/graph"
+)
+
+// addReferences adds units for words that refer back to an entity:
+// pronouns ("he", "its"), "the country", "whose government", and generic
+// weapon nouns ("the missile") when the article names one such weapon.
+func (st *state) addReferences(v *sentenceView, si int) {
+	s := v.s
+	covered := make([]bool, len(s.Tokens))
+	for _, u := range v.units {
+		for k := u.start; k < u.end; k++ {
+			covered[k] = true
+		}
+	}
+	var extra []*unit
+	add := func(start, end int, e *entity, possessive bool) {
+		if e == nil {
+			return
+		}
+		extra = append(extra, &unit{start: start, end: end, head: e, possessive: possessive, pronoun: true})
+	}
+	sentState := st.firstOfType(v, graph.State)
+	for k := 0; k < len(s.Tokens); k++ {
+		if covered[k] {
+			continue
+		}
+		l := s.lower[k]
+		switch l {
+		case "he", "she", "his", "her":
+			p := st.lastPerson
+			if u := v.nearestLeft(k, graph.Person); u != nil {
+				p = u.head
+			}
+			add(k, k+1, p, l == "his" || l == "her")
+		case "its", "their":
+			a := st.lastActor
+			if u := v.nearestLeftActor(k); u != nil {
+				a = u.head
+			}
+			add(k, k+1, a, true)
+		case "country", "government", "regime":
+			// "the country's", "the Iranian government" is a unit already.
+			if s.lowerAt(k-1) == "the" || s.lowerAt(k-1) == "whose" || s.lowerAt(k-1) == "his" || s.lowerAt(k-1) == "its" {
+				e := sentState
+				if e == nil {
+					e = st.lastState
+				}
+				if s.lowerAt(k-1) == "whose" || s.lowerAt(k-1) == "his" {
+					if u := v.nearestLeft(k, graph.Person); u != nil {
+						e = st.stateOf(u.head)
+					} else if s.lowerAt(k-1) == "his" && st.lastPerson != nil {
+						e = st.stateOf(st.lastPerson)
+					}
+				}
+				add(k-1, k+1, e, s.isPossessive(k+1))
+			}
+		default:
+			if cat := weaponNouns[l]; cat != "" && k > 0 {
+				prev := s.lower[k-1]
+				if prev == "the" || prev == "its" || prev == "this" || prev == "latest" || prev == "new" || weaponNouns[prev] != "" || prev == "ballistic" || prev == "aircraft" {
+					if w := st.weaponFor(cat, si); w != nil {
+						add(k, k+1, w, false)
+					}
+				}
+			}
+		}
+	}
+	if len(extra) == 0 {
+		return
+	}
+	v.units = append(v.units, extra...)
+	for i := 1; i < len(v.units); i++ {
+		for j := i; j > 0 && v.units[j].start < v.units[j-1].start; j-- {
+			v.units[j], v.units[j-1] = v.units[j-1], v.units[j]
+		}
+	}
+}
+
+func (st *state) firstOfType(v *sentenceView, t graph.EntityType) *entity {
+	for _, u := range v.units {
+		if u.head != nil && typeOf(u) == t {
+			return u.head
+		}
+		for _, m := range u.mods {
+			if m.typ == t {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// stateOf returns the state a person is affiliated with in this article.
+func (st *state) stateOf(p *entity) *entity {
+	for e := range st.affil[p] {
+		if e.typ == graph.State {
+			return e
+		}
+	}
+	return nil
+}
+
+// weaponFor resolves a generic weapon noun to the named weapon of the
+// article it most likely means: the only one of its category, or the only
+// one at all.
+func (st *state) weaponFor(cat string, si int) *entity {
+	var only, sameCat *entity
+	n, nCat := 0, 0
+	for _, e := range st.ents {
+		if e.typ != graph.Weapon || e.mentions == 0 {
+			continue
+		}
+		n++
+		only = e
+		if e.category == cat || e.entry != nil && containsWord(e.entry.Attr("category"), cat) {
+			nCat++
+			sameCat = e
+		}
+	}
+	switch {
+	case nCat == 1:
+		return sameCat
+	case n == 1 && nCat == 0 && cat != "system" && cat != "vehicle":
+		return nil
+	}
+	_ = only
+	return nil
+}
+
+func containsWord(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i:i+len(w)] == w {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *sentenceView) nearestLeft(k int, t graph.EntityType) *unit {
+	for j := k - 1; j >= 0; j-- {
+		if u := v.at[j]; u != nil && u.head != nil && typeOf(u) == t {
+			return u
+		}
+	}
+	return nil
+}
+
+func (v *sentenceView) nearestLeftActor(k int) *unit {
+	for j := k - 1; j >= 0; j-- {
+		if u := v.at[j]; u != nil && u.head != nil && (typeOf(u) == graph.State || typeOf(u) == graph.Organization) {
+			return u
+		}
+	}
+	return nil
+}
+
+// directed finds the directed relations from cue words: active and
+// passive verbs ("X deployed W", "W was deployed by X", "the deal,
+// mediated by X"), nominals ("X's support for Y", "U.S. strikes on
+// Iranian targets", "Omani mediation"), and a few constructions ("X
+// wants Y to", "X said Y must", "called on Y to").
+func (st *state) directed(v *sentenceView) {
+	s := v.s
+	for k := 0; k < len(s.Tokens); k++ {
+		l := s.lower[k]
+		if v.at[k] != nil {
+			continue
+		}
+		switch l {
+		case "must":
+			st.mustRule(v, k)
+			continue
+		case "called", "calls", "calling":
+			if s.lowerAt(k+1) == "on" {
+				if subj, obj := v.subject(k), v.object(k+1, 2, isActor); subj != nil && obj != nil {
+					st.addRelation(subj.head, graph.Demands, obj.head, s, 0.8, "called-on", nil)
+				}
+			}
+			continue
+		}
+		c, ok := cues[l]
+		if !ok {
+			continue
+		}
+		switch c.typ {
+		case graph.NegotiatesWith, graph.MeetsWith, graph.CooperatesWith:
+			continue
+		case graph.Mediates:
+			st.mediation(v, k, c)
+			continue
+		}
+		st.directedCue(v, k, c)
+	}
+}
+
+// targetOK says which targets a relation type takes.
+func targetOK(t graph.RelationType) func(*entity) bool {
+	switch t {
+	case graph.Deploys, graph.Uses, graph.Possesses:
+		return func(e *entity) bool { return e != nil && e.typ == graph.Weapon }
+	case graph.Attacks:
+		return func(e *entity) bool {
+			return e != nil && e.typ != graph.Place || e != nil && e.typ == graph.Place && e.entry == nil && false
+		}
+	}
+	return isActor
+}
+
+func (st *state) directedCue(v *sentenceView, k int, c cue) {
+	s := v.s
+	t := c.typ
+	ok := targetOK(t)
+	conf := c.conf
+	// Scope: an attack that is only threatened or conditional is a threat.
+	if t == graph.Attacks {
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			lj := s.lower[j]
+			if cj, isCue := cues[lj]; isCue && cj.typ == graph.Threatens {
+				return // the threat cue states it
+			}
+			if modals[lj] && lj != "to" || lj == "if" {
+				t = graph.Threatens
+				break
+			}
+		}
+	}
+	// Passive: "W was deployed by X", "the deal, mediated by X".
+	passive := !c.noun && k > 0 && (beForms[s.lower[k-1]] || s.lower[k-1] == "been" || s.lower[k-1] == ",")
+	if passive {
+		patient := v.subject(k)
+		if patient == nil && ok(v.leftUnitHead(k)) {
+			patient = v.at[v.leftUnitStart(k)]
+		}
+		var agents []*entity
+		if j := v.nextWord(k, 3, "by"); j > 0 {
+			if u := v.object(j, 2, isActor); u != nil {
+				agents = heads(v.groupFrom(u))
+			}
+		} else if patient != nil && typeOf(patient) == graph.Weapon {
+			// "one of the country's missiles, the Khorramshahr-4, had been
+			// deployed": the owner named in the weapon's phrase.
+			if o := v.ownerBefore(patient.start, 10); o != nil {
+				agents = []*entity{o}
+			}
+		}
+		if patient != nil && ok(patient.head) {
+			for _, a := range agents {
+				st.addRelation(a, t, patient.head, s, conf, "passive", nil)
+			}
+		}
+		if passive && s.lower[k-1] != "," {
+			return
+		}
+	}
+	var agents []*entity
+	var target *unit
+	if c.noun {
+		// "X's support for Y", "U.S. strikes on Iranian targets", "his threats to strike Iran"
+		if a := v.adjacentBefore(k); a != nil && isActor(a.head) {
+			agents = []*entity{a.head}
+		} else if subj := v.subject(k); subj != nil {
+			agents = heads(v.groupTo(subj))
+		}
+		target = v.nounTarget(k, t, ok)
+	} else {
+		if subj := v.subject(k); subj != nil {
+			agents = heads(v.groupTo(subj))
+		}
+		target = v.object(k, 8, ok)
+	}
+	if target == nil {
+		return
+	}
+	for _, tg := range heads(v.groupFrom(target)) {
+		if !ok(tg) {
+			continue
+		}
+		for _, a := range agents {
+			st.addRelation(a, t, tg, s, conf, "cue-"+map[bool]string{true: "noun", false: "verb"}[c.noun], nil)
+		}
+	}
+	// "Iranian backers" of "their": the demonym supports the possessor.
+	if t == graph.Supports && (s.lower[k] == "backers" || s.lower[k] == "backer" || s.lower[k] == "sponsors" || s.lower[k] == "patrons") {
+		if a := v.adjacentBefore(k); a != nil {
+			if o := v.ownerBefore(a.start, 3); o != nil {
+				st.addRelation(a.head, graph.Supports, o, s, conf, "backers", nil)
+			}
+		}
+	}
+}
+
+// adjacentBefore returns the unit that ends right before token k, allowing
+// up to two adjectives in between ("Israeli bombing", "Iran's latest").
+func (v *sentenceView) adjacentBefore(k int) *unit {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if u := v.at[j]; u != nil {
+			return u
+		}
+		if v.s.Tokens[j].Kind == text.Punct || prepositions[v.s.lower[j]] || beForms[v.s.lower[j]] || v.s.lower[j] == "the" && j < k-1 {
+			return nil
+		}
+	}
+	return nil
+}
+
+// nounTarget finds the target of a nominal cue: after "on", "against",
+// "for", "to", "of", "targeting", within a few tokens.
+func (v *sentenceView) nounTarget(k int, t graph.RelationType, ok func(*entity) bool) *unit {
+	s := v.s
+	for j := k + 1; j < len(s.Tokens) && j <= k+3; j++ {
+		switch s.lower[j] {
+		case "on", "against", "for", "to", "of", "targeting", "at", "toward", "towards", "over", "about", "from", "into":
+			return v.object(j, 4, ok)
+		}
+		if clauseBreaks[s.lower[j]] || v.at[j] != nil {
+			return nil
+		}
+	}
+	return nil
+}
+
+func (v *sentenceView) leftUnitStart(k int) int {
+	for j := k - 1; j >= 0; j-- {
+		if v.at[j] != nil {
+			return v.at[j].start
+		}
+	}
+	return 0
+}
+
+func (v *sentenceView) leftUnitHead(k int) *entity {
+	for j := k - 1; j >= 0; j-- {
+		if v.at[j] != nil {
+			return v.at[j].head
+		}
+	}
+	return nil
+}
+
+// ownerBefore finds a possessor actor within n tokens before k: "the
+// country's", "Iran's", "its".
+func (v *sentenceView) ownerBefore(k, n int) *entity {
+	for j := k - 1; j >= 0 && j >= k-n; j-- {
+		if u := v.at[j]; u != nil && u.possessive && isActor(u.head) {
+			return u.head
+		}
+	}
+	return nil
+}
+
+// mustRule: "Witkoff said Iran must dismantle ..." — the speaker demands
+// of the subject of "must".
+func (st *state) mustRule(v *sentenceView, k int) {
+	s := v.s
+	addressee := v.adjacentBefore(k)
+	if addressee == nil || !isActor(addressee.head) {
+		return
+	}
+	for j := addressee.start - 1; j >= 0 && j >= addressee.start-3; j-- {
+		if reportingVerbs[s.lower[j]] {
+			if speaker := v.subject(j); speaker != nil {
+				st.addRelation(speaker.head, graph.Demands, addressee.head, s, 0.75, "said-must", nil)
+			}
+			return
+		}
+	}
+}
+
+// mediation: "through Omani mediation", "mediated by X, Y and Z", "with
+// Oman acting as mediator", "whose government is serving as intermediary".
+// The parties are those that talk or agree in the sentence, or else the
+// last pair the article named.
+func (st *state) mediation(v *sentenceView, k int, c cue) {
+	s := v.s
+	var mediators []*entity
+	switch {
+	case !c.noun && k > 0 && (beForms[s.lower[k-1]] || s.lower[k-1] == ","):
+		if j := v.nextWord(k, 2, "by"); j > 0 {
+			if u := v.object(j, 2, isActor); u != nil {
+				mediators = heads(v.groupFrom(u))
+			}
+		}
+	case c.noun && (s.lower[k] == "mediation"):
+		if a := v.adjacentBefore(k); a != nil && isActor(a.head) {
+			mediators = []*entity{a.head}
+		}
+	default:
+		if subj := v.subject(k); subj != nil {
+			mediators = heads(v.groupTo(subj))
+		} else if a := v.adjacentBefore(k); a != nil && isActor(a.head) {
+			mediators = []*entity{a.head}
+		}
+	}
+	if len(mediators) == 0 {
+		return
+	}
+	parties := st.partiesIn(v)
+	if len(parties) < 2 {
+		parties = st.lastPair
+	}
+	for _, m := range mediators {
+		for _, p := range parties {
+			if p == m || m.typ == graph.State && st.stateOf(p) == m || st.affiliated(p, m) {
+				continue
+			}
+			pp := p
+			if m.typ == graph.State && p.typ == graph.Person {
+				if ps := st.stateOf(p); ps != nil {
+					pp = ps
+				}
+			}
+			st.addRelation(m, graph.Mediates, pp, s, c.conf, "mediation", nil)
+		}
+	}
+}
+
+// partiesIn returns the actors that a NEGOTIATES_WITH or COOPERATES_WITH
+// relation of this sentence joins.
+func (st *state) partiesIn(v *sentenceView) []*entity {
+	var out []*entity
+	for _, r := range st.rels {
+		if r.Sentence != v.s.Text || r.Origin != graph.OriginText {
+			continue
+		}
+		if r.Type == graph.NegotiatesWith || r.Type == graph.CooperatesWith {
+			out = appendEntity(out, st.byID(r.Source))
+			out = appendEntity(out, st.byID(r.Target))
+		}
+	}
+	return out
+}
+
+func (st *state) byID(id string) *entity {
+	for _, e := range st.ents {
+		if e.id == id {
+			return e
+		}
+	}
+	return nil
+}

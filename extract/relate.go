@@ -1,0 +1,275 @@
+package extract
+
+import (
+	"github.com/newsgraph/kg/extract/text"
+	"github.com/newsgraph/kg/graph"
+)
+
+// clauseBreaks end the reach of a subject or an object.
+var clauseBreaks = set(";", ":", "—", "–", "(", ")", "while", "whereas", "but", "although", "though",
+	"because", "who", "which", "whose", "whom", "when", "if", "unless", "amid", "as", "after", "before")
+
+// prepositions before a unit make it a complement, not a subject.
+var prepositions = set("in", "at", "on", "from", "to", "of", "near", "by", "for", "with", "into",
+	"across", "over", "about", "against", "between", "among", "under", "after", "before", "during",
+	"toward", "towards", "through", "via", "including", "like", "than", "without", "within", "per")
+
+var beForms = set("is", "are", "was", "were", "be", "been", "being")
+
+var modals = set("would", "could", "will", "might", "may", "shall", "can", "to")
+
+var reportingVerbs = set("said", "says", "say", "stated", "states", "insisted", "insists", "added",
+	"told", "warned", "declared", "announced", "argued", "claimed", "noted")
+
+// pairWords refer back to the last two parties ("both sides", "the two
+// countries").
+var pairWords = set("sides", "countries", "nations", "leaders", "delegations", "parties", "governments", "states")
+
+// sentenceView is one sentence ready for the relation rules.
+type sentenceView struct {
+	s     *sentence
+	units []*unit
+	at    []*unit // token index -> unit covering it, or nil
+}
+
+// relate runs the relation rules over every sentence.
+func (st *state) relate() {
+	st.affil = map[*entity]map[*entity]bool{}
+	views := make([]*sentenceView, len(st.sents))
+	// First pass: units and the affiliations they state, so that later
+	// role references ("the U.S. president") can find their holder.
+	for i, s := range st.sents {
+		v := &sentenceView{s: s}
+		v.units = st.buildUnits(s, st.mentions[i])
+		views[i] = v
+		st.affiliations(v)
+	}
+	for i, v := range views {
+		// Rebuild: role references resolve now that affiliations are known.
+		v.units = st.buildUnits(v.s, st.mentions[i])
+		v.index()
+		st.addReferences(v, i)
+		v.index()
+		st.affiliations(v)
+		st.appositions(v)
+		st.delegations(v)
+		st.locations(v)
+		st.symmetric(v)
+		st.directed(v)
+		st.lastSubjects(v)
+	}
+	st.gazetteerRelations()
+}
+
+func (v *sentenceView) index() {
+	v.at = make([]*unit, len(v.s.Tokens))
+	for _, u := range v.units {
+		for k := u.start; k < u.end; k++ {
+			v.at[k] = u
+		}
+	}
+}
+
+func (st *state) affiliate(src, dst *entity, s *sentence, conf float64, rule, role string) {
+	if src == nil || dst == nil || src == dst {
+		return
+	}
+	if st.affil[src] == nil {
+		st.affil[src] = map[*entity]bool{}
+	}
+	st.affil[src][dst] = true
+	var props map[string]string
+	if role != "" {
+		props = map[string]string{"role": role}
+	}
+	st.addRelation(src, graph.AffiliatedWith, dst, s, conf, rule, props)
+}
+
+// affiliations: a person's qualifiers in their unit ("Iranian Foreign
+// Minister Abbas Araghchi"), an organization's state ("U.S. State
+// Department", "U.S. Navy"), and kin ("Trump's son-in-law Jared Kushner").
+func (st *state) affiliations(v *sentenceView) {
+	s := v.s
+	for _, u := range v.units {
+		if u.head == nil {
+			continue
+		}
+		for _, m := range u.ms {
+			if os := st.stateOfOrg(s, m); os != nil {
+				st.affiliate(m.ent, os, s, 0.9, "org-name-state", "")
+				if typeOf(u) == graph.Person && m.ent != u.head {
+					st.affiliate(u.head, os, s, 0.85, "title-org-state", u.role)
+				}
+			}
+		}
+		if u.roleRef {
+			continue
+		}
+		for _, q := range u.mods {
+			if typeOf(u) == graph.Person || typeOf(u) == graph.Organization && q.typ == graph.State {
+				st.affiliate(u.head, q, s, 0.9, "title-qualifier", u.role)
+			}
+		}
+		if u.familyOf != nil && typeOf(u) == graph.Person {
+			st.addRelation(u.head, graph.RelativeOf, u.familyOf, s, 0.9, "family-title", map[string]string{"relation": u.family})
+		}
+	}
+}
+
+// appositions: "NATO's top general, US Air Force General Alexus
+// Grynkewich", "Ukraine's president, Volodymyr Zelenskyy", "Jared
+// Kushner, the U.S. president's son-in-law".
+func (st *state) appositions(v *sentenceView) {
+	s := v.s
+	for i := 0; i+1 < len(v.units); i++ {
+		a, b := v.units[i], v.units[i+1]
+		if b.start != a.end+1 || s.lower[a.end] != "," {
+			continue
+		}
+		var person, role *unit
+		switch {
+		case a.head != nil && typeOf(a) == graph.Person && !a.roleRef && (b.roleRef || b.family != "" || b.head != nil && typeOf(b) != graph.Person && isRoleUnit(s, b)):
+			person, role = a, b
+		case b.head != nil && typeOf(b) == graph.Person && (a.roleRef || a.family != "" || isRoleUnit(s, a)):
+			person, role = b, a
+		default:
+			continue
+		}
+		if role.family != "" {
+			kin := role.familyOf
+			if kin == nil {
+				kin = st.roleHolder(&unit{ms: role.ms, role: s.span(role.ms[len(role.ms)-1].end, role.end-1)})
+			}
+			if kin != nil && kin.typ == graph.Person {
+				st.addRelation(person.head, graph.RelativeOf, kin, s, 0.85, "apposition-family", map[string]string{"relation": role.family})
+			}
+			continue
+		}
+		for _, m := range role.ms {
+			if m.ent.typ == graph.State || m.ent.typ == graph.Organization {
+				st.affiliate(person.head, m.ent, s, 0.85, "apposition-title", role.role)
+			}
+		}
+	}
+}
+
+// isRoleUnit: a unit that ends in a title ("Ukraine's head negotiator").
+func isRoleUnit(s *sentence, u *unit) bool {
+	return u.end > 0 && isTitleNoun(s, u.end-1)
+}
+
+// delegations: "The US delegation was led by X and included Y", "Ukraine
+// sent X and Y", "Russia's delegation was headed by X along with Y".
+func (st *state) delegations(v *sentenceView) {
+	s := v.s
+	for k := 0; k < len(s.Tokens); k++ {
+		l := s.lower[k]
+		var state *entity
+		switch l {
+		case "delegation", "team", "negotiators", "delegations":
+			if u := v.unitEndingAt(k); u != nil && (typeOf(u) == graph.State || typeOf(u) == graph.Organization) {
+				state = u.head
+			}
+		case "sent", "dispatched":
+			if u := v.subject(k); u != nil && typeOf(u) == graph.State {
+				state = u.head
+			}
+		}
+		if state == nil {
+			continue
+		}
+		// Every person named from here to the end of the clause.
+		for j := k + 1; j < len(s.Tokens); j++ {
+			if clauseBreaks[s.lower[j]] {
+				break
+			}
+			u := v.at[j]
+			if u == nil || u.start != j {
+				continue
+			}
+			if typeOf(u) == graph.Person {
+				st.affiliate(u.head, state, s, 0.8, "delegation", u.role)
+			}
+			j = u.end - 1
+		}
+	}
+}
+
+// unitEndingAt returns the unit that ends right before token k (skipping
+// adjectives such as "Russian" being the unit itself).
+func (v *sentenceView) unitEndingAt(k int) *unit {
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if u := v.at[j]; u != nil {
+			return u
+		}
+	}
+	return nil
+}
+
+// locations: "Muscat, Oman", "Muscat, Oman's capital", "the Omani
+// capital, Muscat", "Tel Aviv's Hostages Square", "Fordow in Iran".
+func (st *state) locations(v *sentenceView) {
+	s := v.s
+	for i, u := range v.units {
+		if u.head == nil {
+			continue
+		}
+		if i+1 < len(v.units) {
+			n := v.units[i+1]
+			isPlace := typeOf(u) == graph.Place || typeOf(u) == graph.Organization
+			switch {
+			case isPlace && n.start == u.end+1 && s.lower[u.end] == "," && (typeOf(n) == graph.State || typeOf(n) == graph.Place) &&
+				(n.end == len(s.Tokens) || s.lower[n.end] == "," || s.lower[n.end] == "." || n.possessive):
+				st.addRelation(u.head, graph.LocatedIn, n.head, s, 0.85, "place-comma-state", nil)
+			case isPlace && n.start == u.end+1 && s.lower[u.end] == "in" && typeOf(n) == graph.State && typeOf(u) == graph.Place:
+				st.addRelation(u.head, graph.LocatedIn, n.head, s, 0.7, "place-in-state", nil)
+			case u.possessive && n.start == u.end+1 && typeOf(n) == graph.Place && (typeOf(u) == graph.Place || typeOf(u) == graph.State):
+				st.addRelation(n.head, graph.LocatedIn, u.head, s, 0.8, "possessive-place", nil)
+			}
+		}
+		// "the Omani capital, Muscat"
+		if typeOf(u) == graph.State && s.lowerAt(u.end) == "capital" && s.lowerAt(u.end+1) == "," {
+			if n := v.at[min(u.end+2, len(s.Tokens)-1)]; n != nil && typeOf(n) == graph.Place {
+				st.addRelation(n.head, graph.LocatedIn, u.head, s, 0.85, "capital-apposition", nil)
+			}
+		}
+	}
+}
+
+// gazetteerRelations adds background facts between entities the article
+// names: a listed place's state, a listed organization's state.
+func (st *state) gazetteerRelations() {
+	byISO := map[string]*entity{}
+	for _, e := range st.ents {
+		if e.typ == graph.State && e.entry != nil && e.mentions > 0 {
+			byISO[e.entry.Attr("iso")] = e
+		}
+	}
+	for _, e := range st.ents {
+		if e.entry == nil || e.mentions == 0 {
+			continue
+		}
+		in := byISO[e.entry.Attr("in")]
+		if in == nil {
+			continue
+		}
+		var t graph.RelationType
+		switch e.typ {
+		case graph.Place:
+			t = graph.LocatedIn
+		case graph.Organization:
+			t = graph.AffiliatedWith
+		default:
+			continue
+		}
+		key := e.id + "|" + string(t) + "|" + in.id
+		if _, ok := st.relIndex[key]; ok {
+			continue
+		}
+		st.relIndex[key] = len(st.rels)
+		st.rels = append(st.rels, graph.Relation{Source: e.id, Type: t, Target: in.id, Origin: graph.OriginGazetteer,
+			Confidence: 1, CAMEO: t.CAMEO(), Properties: map[string]string{}, Rule: "gazetteer"})
+	}
+}
+
+var _ = text.Word

@@ -1,0 +1,256 @@
+package extract
+
+import (
+	"github.com/newsgraph/kg/extract/text"
+	"github.com/newsgraph/kg/graph"
+)
+
+// isActor: a person, state or organization.
+func isActor(e *entity) bool {
+	return e != nil && (e.typ == graph.Person || e.typ == graph.State || e.typ == graph.Organization)
+}
+
+// subject finds the actor unit a cue at token k has for subject: the
+// nearest unit to its left in the same clause that is not the complement
+// of a preposition (possessors count: "Erdogan's stop saw talks").
+func (v *sentenceView) subject(k int) *unit {
+	s := v.s
+	for j := k - 1; j >= 0; j-- {
+		if clauseBreaks[s.lower[j]] {
+			if s.lower[j] == "as" || s.lower[j] == "after" || s.lower[j] == "before" {
+				continue
+			}
+			return nil
+		}
+		u := v.at[j]
+		if u == nil {
+			continue
+		}
+		j = u.start
+		if !isActor(u.head) {
+			continue
+		}
+		if p := v.prepBefore(u); p != "" && !u.possessive {
+			continue
+		}
+		return u
+	}
+	return nil
+}
+
+// prepBefore returns the preposition right before a unit, if any.
+func (v *sentenceView) prepBefore(u *unit) string {
+	j := u.start - 1
+	for j >= 0 && (v.s.lower[j] == "the" || v.s.lower[j] == "a") {
+		j--
+	}
+	if j >= 0 && prepositions[v.s.lower[j]] {
+		return v.s.lower[j]
+	}
+	return ""
+}
+
+// group returns the coordination a unit belongs to, reading right:
+// "Qatar, Egypt, and the United States".
+func (v *sentenceView) groupFrom(u *unit) []*unit {
+	out := []*unit{u}
+	s := v.s
+	for {
+		j := u.end
+		for j < len(s.Tokens) && (s.lower[j] == "," || s.lower[j] == "and" || s.lower[j] == "or" || s.lower[j] == "the" || s.lower[j] == "&") {
+			j++
+		}
+		if j == u.end || j >= len(s.Tokens) || v.at[j] == nil || v.at[j].start != j {
+			return out
+		}
+		u = v.at[j]
+		out = append(out, u)
+	}
+}
+
+// groupTo returns the coordination that ends with unit u, reading left:
+// "Iran and the United States" for the unit "the United States".
+func (v *sentenceView) groupTo(u *unit) []*unit {
+	out := []*unit{u}
+	s := v.s
+	for {
+		j := u.start - 1
+		sawLink := false
+		for j >= 0 && (s.lower[j] == "," || s.lower[j] == "and" || s.lower[j] == "the" || s.lower[j] == "both") {
+			if s.lower[j] == "and" || s.lower[j] == "," {
+				sawLink = true
+			}
+			j--
+		}
+		if !sawLink || j < 0 || v.at[j] == nil {
+			return reverse(out)
+		}
+		u = v.at[j]
+		if !isActor(u.head) {
+			return reverse(out)
+		}
+		out = append(out, u)
+	}
+}
+
+func reverse(us []*unit) []*unit {
+	for i, j := 0, len(us)-1; i < j; i, j = i+1, j-1 {
+		us[i], us[j] = us[j], us[i]
+	}
+	return us
+}
+
+// object finds the first actor (or allowed) unit after token k within the
+// clause and a window of tokens.
+func (v *sentenceView) object(k, window int, ok func(*entity) bool) *unit {
+	s := v.s
+	for j := k + 1; j < len(s.Tokens) && j <= k+window; j++ {
+		if clauseBreaks[s.lower[j]] || s.lower[j] == "by" {
+			return nil
+		}
+		if u := v.at[j]; u != nil && u.start == j {
+			if ok(u.head) {
+				return u
+			}
+			j = u.end - 1
+		}
+	}
+	return nil
+}
+
+func heads(us []*unit) []*entity {
+	var out []*entity
+	for _, u := range us {
+		if isActor(u.head) {
+			out = appendEntity(out, u.head)
+		}
+	}
+	return out
+}
+
+// symmetric finds NEGOTIATES_WITH, MEETS_WITH and COOPERATES_WITH:
+// "talks between X and Y", "X and Y held talks", "X met (with) Y",
+// "X's talks with Y", "both sides agreed".
+func (st *state) symmetric(v *sentenceView) {
+	s := v.s
+	for k := 0; k < len(s.Tokens); k++ {
+		c, ok := cues[s.lower[k]]
+		if !ok || !(c.typ == graph.NegotiatesWith || c.typ == graph.MeetsWith || c.typ == graph.CooperatesWith) {
+			continue
+		}
+		if v.at[k] != nil { // a cue word inside a name ("Deal Street")
+			continue
+		}
+		var parties []*entity
+		rule := ""
+		// "talks (in Muscat) between X and Y"
+		for j := k + 1; j < len(s.Tokens) && j <= k+6; j++ {
+			if clauseBreaks[s.lower[j]] {
+				break
+			}
+			if s.lower[j] == "between" || s.lower[j] == "among" {
+				if u := v.at[min(j+1, len(s.Tokens)-1)]; u != nil && j+1 < len(s.Tokens) {
+					parties, rule = heads(v.groupFrom(u)), "between"
+				} else if j+2 < len(s.Tokens) && v.at[j+2] != nil && (s.lower[j+1] == "the") {
+					parties, rule = heads(v.groupFrom(v.at[j+2])), "between"
+				}
+				break
+			}
+		}
+		subj := v.subject(k)
+		if parties == nil {
+			// "X (held talks|met|signed a deal) with Y" / "X met Y"
+			var obj *unit
+			if j := v.nextWord(k, 4, "with"); j > 0 {
+				obj = v.object(j, 2, isActor)
+			} else if !c.noun && c.typ == graph.MeetsWith {
+				obj = v.object(k, 3, isActor)
+			}
+			if obj != nil && subj != nil {
+				subjects := heads(v.groupTo(subj))
+				for _, o := range heads(v.groupFrom(obj)) {
+					for _, sb := range subjects {
+						st.addRelation(sb, c.typ, o, s, c.conf, "cue-with", nil)
+					}
+				}
+				st.rememberPair(append(subjects, heads(v.groupFrom(obj))...))
+				continue
+			}
+			// "X and Y began negotiations"
+			if subj != nil {
+				if g := heads(v.groupTo(subj)); len(g) >= 2 {
+					parties, rule = g, "coordinated-subject"
+				}
+			}
+			// "both sides agreed", "the two countries signed"
+			if parties == nil && len(st.lastPair) == 2 {
+				for j := k - 1; j >= 0 && j >= k-5; j-- {
+					if pairWords[s.lower[j]] && (s.lowerAt(j-1) == "two" || s.lowerAt(j-1) == "both" || s.lowerAt(j-2) == "both") {
+						parties, rule = st.lastPair, "both-sides"
+						break
+					}
+				}
+			}
+		}
+		if len(parties) < 2 {
+			continue
+		}
+		for i := 0; i < len(parties); i++ {
+			for j := i + 1; j < len(parties); j++ {
+				st.addRelation(parties[i], c.typ, parties[j], s, c.conf, rule, nil)
+			}
+		}
+		st.rememberPair(parties)
+	}
+}
+
+func (st *state) rememberPair(parties []*entity) {
+	var ps []*entity
+	for _, p := range parties {
+		if isActor(p) {
+			ps = appendEntity(ps, p)
+		}
+	}
+	if len(ps) >= 2 {
+		st.lastPair = ps
+	}
+}
+
+// nextWord returns the index of word w within n tokens after k, or -1.
+func (v *sentenceView) nextWord(k, n int, w string) int {
+	for j := k + 1; j < len(v.s.Tokens) && j <= k+n; j++ {
+		if v.s.lower[j] == w {
+			return j
+		}
+		if clauseBreaks[v.s.lower[j]] || v.at[j] != nil {
+			return -1
+		}
+	}
+	return -1
+}
+
+// lastSubjects remembers who the sentence was about, for pronouns.
+func (st *state) lastSubjects(v *sentenceView) {
+	for _, u := range v.units {
+		if u.head == nil || u.pronoun {
+			continue
+		}
+		switch typeOf(u) {
+		case graph.Person:
+			if v.prepBefore(u) == "" {
+				st.lastPerson = u.head
+			}
+		case graph.State:
+			st.lastState = u.head
+			if v.prepBefore(u) == "" {
+				st.lastActor = u.head
+			}
+		case graph.Organization:
+			if v.prepBefore(u) == "" {
+				st.lastActor = u.head
+			}
+		}
+	}
+}
+
+var _ = text.Word

@@ -1,0 +1,255 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/kg/extract/gazetteer"
+	"github.com/newsgraph/kg/extract/text"
+	"github.com/newsgraph/kg/graph"
+)
+
+// unit is a noun phrase built around entity mentions: "Iranian Foreign
+// Minister Abbas Araghchi" is one unit whose head is the person and whose
+// qualifier is Iran. Relation rules read units, not raw mentions, so that
+// "talks between Iranian Foreign Minister Abbas Araghchi and U.S. envoy
+// Steve Witkoff" pairs the two people, and each is affiliated with his
+// state.
+type unit struct {
+	start, end int
+	ms         []*mention
+	head       *entity
+	mods       []*entity // states and organizations qualifying the head
+	role       string    // title words in the unit ("Foreign Minister")
+	possessive bool      // the unit ends with 's: it owns what follows
+	family     string    // a family word ("son-in-law") ...
+	familyOf   *entity   // ... and whose relative the head is
+	roleRef    bool      // a title with no name ("the U.S. president")
+	pronoun    bool      // a pronoun or "the country"
+}
+
+// isTitleToken: a word that may stand inside a title.
+func isTitleToken(s *sentence, i int) bool {
+	l := s.lower[i]
+	return titleWords[l] || titleWords[s.Tokens[i].Text] || titleModifiers[l] || familyWords[l] || s.Tokens[i].Text == "-"
+}
+
+func isTitleNoun(s *sentence, i int) bool {
+	return titleWords[s.lower[i]] || titleWords[s.Tokens[i].Text]
+}
+
+var connectives = set("and", "the", "of", "to", "for")
+
+// attachable reports whether the tokens between two mentions keep them in
+// one unit: only title words and possessives ("U.S. Secretary of State
+// Marco Rubio", "President Trump's son-in-law Jared Kushner"), and a
+// connective only inside a title ("envoy to the Middle East").
+func attachable(s *sentence, from, to int) bool {
+	title := false
+	for k := from; k < to; k++ {
+		if s.Tokens[k].Kind == text.Possessive {
+			continue
+		}
+		if !isTitleToken(s, k) {
+			return false
+		}
+		if isTitleNoun(s, k) || familyWords[s.lower[k]] {
+			title = true
+		} else if connectives[s.lower[k]] && !title {
+			return false
+		}
+	}
+	return true
+}
+
+// buildUnits groups a sentence's mentions into units and resolves each
+// unit's head.
+func (st *state) buildUnits(s *sentence, ms []*mention) []*unit {
+	var us []*unit
+	for i := 0; i < len(ms); {
+		u := &unit{start: ms[i].start, end: ms[i].end, ms: []*mention{ms[i]}}
+		j := i + 1
+		for j < len(ms) && attachable(s, ms[j-1].end, ms[j].start) && ms[j].ent != nil {
+			u.ms = append(u.ms, ms[j])
+			u.end = ms[j].end
+			j++
+		}
+		i = j
+		if u.ms[0].ent == nil {
+			continue
+		}
+		// Title words before the first mention ("President", "special envoy").
+		for u.start > 0 && isTitleToken(s, u.start-1) && !connectives[s.lower[u.start-1]] {
+			u.start--
+		}
+		if u.start > 0 && s.lower[u.start-1] == "the" {
+			u.start--
+		}
+		// Title or family words after ("Qatar's prime minister").
+		k := u.end
+		if s.isPossessive(k) {
+			k++
+		}
+		for k < len(s.Tokens) && isTitleToken(s, k) && !connectives[s.lower[k]] {
+			k++
+		}
+		if k > u.end && (isTitleNoun(s, k-1) || familyWords[s.lower[k-1]]) {
+			u.end = k
+			u.roleRef = true
+		}
+		st.headOf(s, u)
+		us = append(us, u)
+	}
+	return us
+}
+
+// headOf finds the unit's head, qualifiers, role and family tie.
+func (st *state) headOf(s *sentence, u *unit) {
+	var persons []*mention
+	for i, m := range u.ms {
+		if m.ent.typ != graph.Person {
+			continue
+		}
+		// "Trump's son-in-law Jared Kushner": Trump is the relative's kin.
+		if s.isPossessive(m.end) && m.end+1 < len(s.Tokens) && familyWords[s.lower[m.end+1]] && (i+1 < len(u.ms) || u.roleRef) {
+			u.family, u.familyOf = s.lower[m.end+1], m.ent
+			continue
+		}
+		persons = append(persons, m)
+	}
+	last := u.ms[len(u.ms)-1]
+	u.possessive = s.isPossessive(last.end) && !u.roleRef
+	switch {
+	case len(persons) > 0:
+		p := persons[len(persons)-1]
+		u.head = p.ent
+		u.role = roleBefore(s, p.start)
+		u.roleRef = false
+	case u.roleRef:
+		// A title with no name: the person who holds it, when the article
+		// names them; else the state or body it speaks for.
+		u.role = s.span(last.end, u.end)
+		if s.isPossessive(last.end) {
+			u.role = s.span(last.end+1, u.end)
+		}
+		if familyWords[s.lower[u.end-1]] {
+			u.family = s.lower[u.end-1]
+			u.roleRef = false
+			u.head = nil
+			return
+		}
+		u.head = st.roleHolder(u)
+		if u.head == nil {
+			u.head = last.ent
+			u.roleRef = false
+		}
+	default:
+		u.head = last.ent
+	}
+	for _, m := range u.ms {
+		e := m.ent
+		if e == u.head || e == u.familyOf || e.typ == graph.Place || e.typ == graph.Weapon || e.typ == graph.Person {
+			continue
+		}
+		u.mods = appendEntity(u.mods, e)
+	}
+}
+
+func appendEntity(list []*entity, e *entity) []*entity {
+	for _, x := range list {
+		if x == e {
+			return list
+		}
+	}
+	return append(list, e)
+}
+
+// roleHolder resolves "the U.S. president" or "his Iranian counterpart" to
+// the person of the article who holds that role for that state.
+func (st *state) roleHolder(u *unit) *entity {
+	var of *entity
+	for _, m := range u.ms {
+		if m.ent.typ == graph.State || m.ent.typ == graph.Organization {
+			of = m.ent
+		}
+	}
+	if of == nil {
+		return nil
+	}
+	words := strings.Fields(strings.ToLower(u.role))
+	noun := ""
+	if len(words) > 0 {
+		noun = words[len(words)-1]
+	}
+	var best *entity
+	for _, e := range st.ents {
+		if e.typ != graph.Person || !st.affiliated(e, of) {
+			continue
+		}
+		if noun == "counterpart" || hasRole(e, noun) {
+			best = e
+		}
+	}
+	return best
+}
+
+func hasRole(e *entity, noun string) bool {
+	for _, r := range e.roles {
+		if strings.HasSuffix(strings.ToLower(r), noun) {
+			return true
+		}
+	}
+	if e.entry != nil {
+		for _, r := range e.entry.Values("roles") {
+			if strings.HasSuffix(strings.ToLower(r), noun) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// affiliated reports whether the article (or the gazetteer) ties person e
+// to state or organization of.
+func (st *state) affiliated(e, of *entity) bool {
+	if st.affil[e] != nil && st.affil[e][of] {
+		return true
+	}
+	if e.entry != nil && of.entry != nil {
+		for _, v := range e.entry.Values("of") {
+			if strings.EqualFold(v, of.entry.Attr("iso")) || strings.EqualFold(v, of.entry.Name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stateOfOrg returns the state named inside an organization's name ("U.S.
+// Navy", "Turkey Wealth Fund"), read from the mention's first words.
+func (st *state) stateOfOrg(s *sentence, m *mention) *entity {
+	if m.ent.typ != graph.Organization {
+		return nil
+	}
+	for n := 1; n <= 2 && m.start+n < m.end; n++ {
+		key := strings.Join(s.keys[m.start:m.start+n], " ")
+		for _, f := range st.x.gaz.Lookup(key) {
+			if f.Entry.Type == graph.State && (f.Kind != gazetteer.Capital) && isCapitalised(s, m.start) {
+				if f.Surface != "" && isUpperString(f.Surface) && !isUpperString(s.span(m.start, m.start+n)) {
+					continue
+				}
+				return st.entityFor(graph.State, "", f.Entry)
+			}
+		}
+	}
+	return nil
+}
+
+func isCapitalised(s *sentence, i int) bool { return s.isCap(i) }
+
+// typeOf is the type of a unit's head, or "" when it has none.
+func typeOf(u *unit) graph.EntityType {
+	if u == nil || u.head == nil {
+		return ""
+	}
+	return u.head.typ
+}
