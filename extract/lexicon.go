@@ -114,5 +114,5 @@ var shipPrefixes = set("USS", "HMS", "INS", "HMCS", "HMAS", "RFS", "FS", "ITS", 
 // locativePrepositions make a capital a location, not an actor ("in
 // Tehran", "a visit to Moscow").
 var locativePrepositions = set("in", "at", "to", "from", "near", "into", "outside", "inside", "across",
-	"around", "toward", "towards", "via", "through", "between", "around", "within", "throughout", "of",
-	"visited", "visit", "visiting", "reached", "arrived", "left", "entered", "over", "on")
+	"around", "toward", "towards", "via", "through", "within", "throughout", "visited", "visit",
+	"visiting", "reached", "arrived", "left", "entered")

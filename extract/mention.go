@@ -121,6 +121,7 @@ func (x *Extractor) findMentions(s *sentence) []*mention {
 	var cands []*mention
 	cands = x.gazetteerMentions(s, cands)
 	cands = titledPersons(s, cands)
+	cands = appositivePersons(s, cands)
 	cands = headedNames(s, cands)
 	cands = weaponMentions(s, cands)
 	cands = x.taggerMentions(s, cands)
@@ -131,7 +132,7 @@ func (x *Extractor) findMentions(s *sentence) []*mention {
 // (a title before a name) beats a list entry, which beats shape and the
 // statistical tagger.
 var rulePriority = map[string]int{
-	"title": 6, "gazetteer": 5, "ship": 5, "designation": 4, "org-head": 3, "place-head": 3,
+	"title": 6, "gazetteer": 5, "apposition": 2, "ship": 5, "designation": 4, "org-head": 3, "place-head": 3,
 	"weapon-cue": 3, "tagger": 1,
 }
 
@@ -365,11 +366,68 @@ func nameAt(s *sentence, i int) int {
 			j++
 		case j > i && nameParticles[l] && s.isCap(j+1):
 			j++
+		case j > i && t.Kind == text.Word && particlePrefixed(t.Text): // "el-Sisi", "al-Busaidi"
+			j++
 		default:
 			return trimName(s, i, j)
 		}
 	}
 	return trimName(s, i, j)
+}
+
+// particlePrefixed: "el-Sisi", "al-Thani", "bin-Salman".
+func particlePrefixed(w string) bool {
+	d := strings.IndexByte(w, '-')
+	if d <= 0 || d+1 >= len(w) || !nameParticles[strings.ToLower(w[:d])] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[d+1:])
+	return unicode.IsUpper(r)
+}
+
+// appositionEnds: what follows a name in apposition closes it.
+func appositionEnds(s *sentence, k int) bool {
+	if k >= len(s.Tokens) {
+		return true
+	}
+	switch s.Tokens[k].Kind {
+	case text.Punct, text.Possessive:
+		return true
+	}
+	return !s.isCap(k)
+}
+
+// appositivePersons finds "Jared Kushner, the U.S. president's son-in-law"
+// and "Arnon Cohen, a resident of ...": a full name followed by a comma and
+// a phrase that ends on a title or family noun.
+func appositivePersons(s *sentence, out []*mention) []*mention {
+	for i := 0; i+3 < len(s.Tokens); i++ {
+		if !s.isNameWord(i) || i > 0 && s.isCap(i-1) && s.Tokens[i-1].Kind == text.Word {
+			continue
+		}
+		k := nameAt(s, i)
+		if k-i < 2 || k-i > 4 || s.lowerAt(k) != "," || allCapsRun(s, i, k) {
+			continue
+		}
+		// The phrase after the comma: a determiner, then title words,
+		// demonyms, possessives, ending on a title or family noun.
+		j := k + 1
+		if l := s.lowerAt(j); l != "the" && l != "a" && l != "an" && !s.isCap(j) {
+			continue
+		}
+		for n := j; n < len(s.Tokens) && n < j+7; n++ {
+			l := s.lower[n]
+			if titleWords[l] || familyWords[l] {
+				out = append(out, &mention{sent: s.Index, start: i, end: k, typ: graph.Person, text: s.span(i, k), rule: "apposition"})
+				break
+			}
+			if l == "," || l == "." || s.Tokens[n].Kind == text.Word && !s.isCap(n) && !titleModifiers[l] && l != "the" && l != "a" && l != "an" {
+				break
+			}
+		}
+		i = k
+	}
+	return out
 }
 
 func trimName(s *sentence, i, j int) int {
@@ -387,7 +445,8 @@ func titledPersons(s *sentence, out []*mention) []*mention {
 		if j == i {
 			continue
 		}
-		if !titleWords[s.lower[j-1]] && !titleWords[s.Tokens[j-1].Text] { // must end on a title noun
+		// It must end on a title noun, or on "Secretary of State".
+		if !titleWords[s.lower[j-1]] && !titleWords[s.Tokens[j-1].Text] && !(j-2 > i && s.lower[j-2] == "of" && s.isCap(j-1)) {
 			i = j - 1
 			continue
 		}
@@ -395,6 +454,12 @@ func titledPersons(s *sentence, out []*mention) []*mention {
 		if k > j && !allCapsRun(s, j, k) {
 			out = append(out, &mention{sent: s.Index, start: j, end: k, typ: graph.Person,
 				text: s.span(j, k), rule: "title"})
+		} else if s.lowerAt(j) == "," {
+			// "Ukraine's president, Volodymyr Zelenskyy": a full name in apposition.
+			if k := nameAt(s, j+1); k-(j+1) >= 2 && !allCapsRun(s, j+1, k) && appositionEnds(s, k) {
+				out = append(out, &mention{sent: s.Index, start: j + 1, end: k, typ: graph.Person,
+					text: s.span(j+1, k), rule: "title"})
+			}
 		}
 		i = j - 1
 	}

@@ -192,11 +192,13 @@ func (st *state) personFor(name string) *entity {
 // said" (the state acting).
 func capitalIsLocation(s *sentence, m *mention) bool {
 	if s.isPossessive(m.end) {
-		return false
+		// "Tehran's nuclear program" is the state; "Tel Aviv's Hostages
+		// Square" is the city.
+		return m.end+1 < len(s.Tokens) && s.isCap(m.end+1) && placeHeadWithin(s, m.end+1, 4)
 	}
 	p := m.start - 1
 	if p >= 0 && s.lower[p] == "the" {
-		if m.placeEntry != nil && !s.isPossessive(m.end) { // "the Muscat talks"
+		if m.placeEntry != nil { // "the Muscat talks"
 			return true
 		}
 		p--
@@ -205,25 +207,21 @@ func capitalIsLocation(s *sentence, m *mention) bool {
 		return true
 	}
 	// "Muscat, Oman": a place followed by its country.
-	if s.lowerAt(m.end) == "," {
-		for _, o := range sentenceMentionsAt(s, m.end+1) {
-			_ = o
+	if s.lowerAt(m.end) == "," && s.isCap(m.end+1) && s.lowerAt(m.end+2) != "said" {
+		return m.placeEntry != nil
+	}
+	// "Tehran-based"
+	return strings.HasPrefix(s.lowerAt(m.end), "-")
+}
+
+// placeHeadWithin reports a place head word among the n tokens from i.
+func placeHeadWithin(s *sentence, i, n int) bool {
+	for k := i; k < len(s.Tokens) && k < i+n; k++ {
+		if placeHeads[s.lower[k]] && s.isCap(k) {
 			return true
 		}
 	}
-	// "a Tehran-based group", "Tehran-based"
-	if strings.HasPrefix(s.lowerAt(m.end), "-") {
-		return true
-	}
 	return false
-}
-
-// sentenceMentionsAt is filled lazily: capitals followed by a state name.
-func sentenceMentionsAt(s *sentence, i int) []int {
-	if i < len(s.Tokens) && s.isCap(i) && s.lowerAt(i+1) != "said" {
-		return []int{i}
-	}
-	return nil
 }
 
 // roleBefore returns the title just before a person's name, as written
