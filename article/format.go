@@ -75,13 +75,15 @@ func formatOf(path string, exts map[string]Format) (Format, bool) {
 	return f, ok
 }
 
+var utf8BOM = []byte("\uFEFF")
+
 const sniffBytes = 8 << 10 // the start of an input read to tell its format and whether it is text
 
 var htmlTagRe = regexp.MustCompile(`(?i)<(!doctype\s+html|html|head|body|meta|title|article|main|p|div|section|h[1-6])[\s>/]`)
 
 // sniff tells an input's format from its first bytes.
 func sniff(sample []byte) Format {
-	s := bytes.TrimLeft(bytes.TrimPrefix(sample, []byte("\uFEFF")), " \t\r\n")
+	s := bytes.TrimLeft(bytes.TrimPrefix(sample, utf8BOM), " \t\r\n")
 	switch {
 	case len(s) == 0:
 		return FormatText
@@ -98,7 +100,7 @@ func sniff(sample []byte) Format {
 // peek holds the start of the input.
 func jsonLinesIn(peek []byte) bool {
 	var first []byte
-	rest := peek
+	rest := bytes.TrimPrefix(peek, utf8BOM)
 	for len(rest) > 0 {
 		i := bytes.IndexByte(rest, '\n')
 		if i < 0 {
@@ -126,6 +128,9 @@ func jsonLinesIn(peek []byte) bool {
 // is binary too (an image, a zip), while a few bad bytes are reported
 // later as invalid UTF-8.
 func binaryReason(sample []byte) string {
+	if bytes.HasPrefix(sample, []byte{0xFF, 0xFE}) || bytes.HasPrefix(sample, []byte{0xFE, 0xFF}) {
+		return "UTF-16 text; convert the file to UTF-8"
+	}
 	if bytes.IndexByte(sample, 0) >= 0 {
 		return "binary file (contains NUL bytes)"
 	}

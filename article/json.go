@@ -59,6 +59,9 @@ func (r *reader) readJSONLines(br *bufio.Reader, source, id string) error {
 			break // end of input
 		}
 		lineNo++
+		if lineNo == 1 {
+			line = bytes.TrimPrefix(line, utf8BOM)
+		}
 		switch {
 		case tooLong:
 			records++

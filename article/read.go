@@ -171,7 +171,8 @@ func (r *reader) walk(root string) error {
 		if r.opts.Format != FormatAuto {
 			format = r.opts.Format
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
+		mode := d.Type()
+		if mode&fs.ModeSymlink != 0 {
 			info, err := os.Stat(path)
 			if err != nil {
 				r.report(path, 0, describe(err))
@@ -180,9 +181,10 @@ func (r *reader) walk(root string) error {
 			if info.IsDir() {
 				return nil // symlinked directories are not followed: they can loop
 			}
+			mode = info.Mode().Type()
 		}
 		candidates++
-		if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+		if !mode.IsRegular() {
 			r.report(path, 0, "not a regular file")
 			return nil
 		}
@@ -261,6 +263,7 @@ func (r *reader) readInput(in io.Reader, source, id string, format Format, size 
 		r.report(source, 0, "empty file (only whitespace)")
 		return nil
 	}
+	data = bytes.TrimPrefix(data, utf8BOM)
 	if format == FormatHTML {
 		data = htmlToUTF8(data)
 	}

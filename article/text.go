@@ -53,10 +53,15 @@ func titleFrom(text string) string {
 		if line == "" {
 			continue
 		}
+		if h := markdownHeadingRe.ReplaceAllString(line, ""); h != "" {
+			line = h
+		}
 		return shortTitle(withoutDateStamp(line))
 	}
 	return ""
 }
+
+var markdownHeadingRe = regexp.MustCompile(`^#{1,6}\s+`)
 
 var stampSeparators = " \t:|-–—·,"
 
@@ -255,5 +260,8 @@ func splitTrailingChrome(text string) (body, trailer string) {
 		return text, ""
 	}
 	body = strings.TrimRight(strings.Join(lines[:cut], "\n"), "\n \t")
+	if strings.TrimSpace(body) == "" {
+		return text, "" // all of it looks like chrome: better keep it than lose the input
+	}
 	return body, strings.Join(lines[cut:], "\n")
 }

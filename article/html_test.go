@@ -1,0 +1,95 @@
+package article
+
+import (
+	"strings"
+	"testing"
+)
+
+const testPage = `<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Harbour talks end early | The Courier</title>
+<meta property="og:title" content="Harbour talks end early">
+<meta property="og:url" content="https://courier.example/og/harbour-talks">
+<link rel="canonical" href="https://courier.example/2025/03/harbour-talks">
+<meta property="article:published_time" content="2025-03-11T09:30:00+02:00">
+<script>var tracking = "Subscribe now";</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article>
+<h1>Harbour talks end early</h1>
+<p>Delegates from the two coastal states left the harbour city on Monday after a short round of talks on fishing quotas and ferry routes between their ports.</p>
+<p>The chief negotiator said the sides would meet again in the spring, once the new fleet figures have been published by both ministries.</p>
+<div>Officials described the mood as calm.<br>Neither side expected a deal this week, and the old quota stays in force until then.</div>
+<p>Fishing crews in both ports welcomed the decision to keep the current limits for one more season.</p>
+</article>
+<footer><p>© The Courier 2025</p><p>Subscribe to our newsletter</p></footer>
+</body></html>`
+
+func TestHTMLPage(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "harbour.html", testPage)
+	a := readOne(t, Options{}, path)
+	if a.ID != "harbour" || a.Source != path {
+		t.Errorf("id, source = %q, %q", a.ID, a.Source)
+	}
+	if a.Title != "Harbour talks end early" {
+		t.Errorf("title = %q", a.Title)
+	}
+	if a.URL != "https://courier.example/2025/03/harbour-talks" {
+		t.Errorf("url = %q, want the canonical link", a.URL)
+	}
+	if a.Published != "2025-03-11" {
+		t.Errorf("published = %q", a.Published)
+	}
+	for _, want := range []string{
+		"Delegates from the two coastal states left the harbour city on Monday",
+		"ferry routes between their ports.\n\nThe chief negotiator said", // paragraphs apart
+		"Officials described the mood as calm.\n\nNeither side expected", // <br> too
+		"for one more season.",
+	} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, a.Text)
+		}
+	}
+	for _, unwanted := range []string{"Home", "Sport", "tracking", "© The Courier", "newsletter"} {
+		if strings.Contains(a.Text, unwanted) {
+			t.Errorf("text keeps page chrome %q:\n%s", unwanted, a.Text)
+		}
+	}
+}
+
+func TestHTMLMetadataFallbacks(t *testing.T) {
+	page := `<html><head><title>Quota deal signed</title>
+<meta property="og:url" content="https://courier.example/quota">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","headline":"Quota deal signed in the port","datePublished":"2024-11-05T08:00:00Z"}]}</script>
+</head><body><p>The two ministers signed the quota deal at the port authority on Tuesday morning.</p></body></html>`
+	a := readOne(t, Options{}, writeFile(t, t.TempDir(), "quota.htm", page))
+	if a.Title != "Quota deal signed in the port" || a.URL != "https://courier.example/quota" || a.Published != "2024-11-05" {
+		t.Errorf("title %q, url %q, published %q", a.Title, a.URL, a.Published)
+	}
+	if a.Text != "The two ministers signed the quota deal at the port authority on Tuesday morning." {
+		t.Errorf("text = %q", a.Text)
+	}
+
+	page = `<html><head><title>Ferry news</title></head><body>
+<p>Ferries ran again on <time datetime="2023-07-14T10:00">Friday</time> after the strike ended.</p></body></html>`
+	a = readOne(t, Options{}, writeFile(t, t.TempDir(), "ferry.html", page))
+	if a.Title != "Ferry news" || a.Published != "2023-07-14" {
+		t.Errorf("title %q, published %q", a.Title, a.Published)
+	}
+}
+
+func TestHTMLDeclaredCharset(t *testing.T) {
+	// "café" in ISO-8859-1 is not UTF-8; the page says what it is.
+	page := "<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9 talks</title></head><body><p>The ministers met in a caf\xe9 near the port.</p></body></html>"
+	a := readOne(t, Options{}, writeFile(t, t.TempDir(), "cafe.html", page))
+	if a.Title != "Café talks" || !strings.Contains(a.Text, "met in a café") {
+		t.Errorf("title %q, text %q", a.Title, a.Text)
+	}
+}
+
+func TestHTMLWithoutText(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "empty.html", "<html><head><title>Nothing</title></head><body><script>x()</script></body></html>")
+	_, skips := readAll(t, Options{}, path)
+	wantSkip(t, skips, path, 0, "no article text")
+}
