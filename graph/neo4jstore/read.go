@@ -47,7 +47,7 @@ func readTx[T any](ctx context.Context, s *Store, work func(neo4j.ManagedTransac
 }
 
 func collect(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, params map[string]any) ([]*neo4j.Record, error) {
-	res, err := tx.Run(ctx, stmt, params)
+	res, err := txRun(ctx, tx, stmt, params)
 	if err != nil {
 		return nil, err
 	}

@@ -155,7 +155,7 @@ func (s *Store) writeChunk(ctx context.Context, tx neo4j.ManagedTransaction, doc
 }
 
 func storedHashes(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]string, error) {
-	res, err := tx.Run(ctx, stmtExistingHashes, map[string]any{"ids": ids})
+	res, err := txRun(ctx, tx, stmtExistingHashes, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -182,7 +182,7 @@ func (s *Store) removeArticles(ctx context.Context, tx neo4j.ManagedTransaction,
 		if err := consume(ctx, tx, stmtRemoveEvidence, map[string]any{"ids": batch}); err != nil {
 			return nil, err
 		}
-		res, err := tx.Run(ctx, stmtDeleteArticles, map[string]any{"ids": batch})
+		res, err := txRun(ctx, tx, stmtDeleteArticles, map[string]any{"ids": batch})
 		if err != nil {
 			return nil, err
 		}
@@ -269,10 +269,19 @@ func (s *Store) batches(ctx context.Context, tx neo4j.ManagedTransaction, stmt s
 	return nil
 }
 
+// txRun runs one of this package's statements. replan=skip keeps a cached
+// plan even when the statistics have changed a lot since it was made, as
+// they do while a graph grows from nothing: replanning the same statements
+// again and again cost more than the writes themselves, and the plans of
+// these statements (index seeks on unique ids) do not depend on sizes.
+func txRun(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, params map[string]any) (neo4j.ResultWithContext, error) {
+	return tx.Run(ctx, "CYPHER replan=skip "+stmt, params)
+}
+
 // consume runs a statement and waits for its outcome, so that errors
 // surface here and not at commit.
 func consume(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, params map[string]any) error {
-	res, err := tx.Run(ctx, stmt, params)
+	res, err := txRun(ctx, tx, stmt, params)
 	if err != nil {
 		return err
 	}
