@@ -1,0 +1,235 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/newsgraph/kg/graph"
+)
+
+func showCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "show",
+		Usage:     "show an entity: aliases, articles that mention it, relations with evidence",
+		ArgsUsage: "NAME",
+		Description: `Finds the entities whose name or one of whose aliases is NAME (case-insensitive)
+and prints, for each, its aliases, the articles that mention it, and its relations
+with the sentences that state them and the rule that read them.
+
+Examples:
+   kg show Araghchi
+   kg show "United States"
+   kg show --json IRGC`,
+		Flags: []cli.Flag{&cli.BoolFlag{Name: "json", Usage: "print JSON"}},
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return withCode(exitUsage, fmt.Errorf("show needs a NAME"))
+			}
+			name := strings.Join(c.Args().Slice(), " ")
+			store, _, err := openStore(c)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			found, err := store.Lookup(c.Context, name)
+			if err != nil {
+				return err
+			}
+			if len(found) == 0 {
+				return fmt.Errorf("no entity is named %q (try kg stats, or a shorter name)", name)
+			}
+			if c.Bool("json") {
+				enc := json.NewEncoder(c.App.Writer)
+				enc.SetIndent("", "  ")
+				return enc.Encode(found)
+			}
+			for i, d := range found {
+				if i > 0 {
+					fmt.Fprintln(c.App.Writer)
+				}
+				printDetail(c.App.Writer, d)
+			}
+			return nil
+		},
+	}
+}
+
+func printDetail(w io.Writer, d graph.EntityDetail) {
+	e := d.Entity
+	fmt.Fprintf(w, "%s (%s)  id %s\n", e.Name, e.Type, e.ID)
+	var facts []string
+	if e.Wikidata != "" {
+		facts = append(facts, "wikidata "+e.Wikidata)
+	}
+	if e.ISO != "" {
+		facts = append(facts, "iso "+e.ISO)
+	}
+	if e.Category != "" {
+		facts = append(facts, "category "+e.Category)
+	}
+	if e.Kind != "" {
+		facts = append(facts, "kind "+e.Kind)
+	}
+	if len(e.Roles) > 0 {
+		facts = append(facts, "roles "+strings.Join(e.Roles, ", "))
+	}
+	if len(facts) > 0 {
+		fmt.Fprintf(w, "  %s\n", strings.Join(facts, "; "))
+	}
+	fmt.Fprintf(w, "  aliases:  %s\n", strings.Join(e.Aliases, "; "))
+	fmt.Fprintf(w, "  mentions: %d in %d article(s)\n", e.Mentions, len(d.Articles))
+	for _, a := range d.Articles {
+		fmt.Fprintf(w, "    - %s  %s", a.ID, a.Title)
+		if a.Published != "" {
+			fmt.Fprintf(w, " (%s)", a.Published)
+		}
+		fmt.Fprintln(w)
+	}
+	if len(d.Relations) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "  relations:\n")
+	for _, r := range d.Relations {
+		arrow := "->"
+		if r.Key.Type.Symmetric() {
+			arrow = "<->"
+		}
+		fmt.Fprintf(w, "    %s -[%s]%s %s  (confidence %.2f", r.SourceName, r.Key.Type, arrow, r.TargetName, r.Confidence)
+		if r.CAMEO != "" {
+			fmt.Fprintf(w, ", CAMEO %s", r.CAMEO)
+		}
+		fmt.Fprintln(w, ")")
+		for _, ev := range r.Evidence {
+			how := string(ev.Origin)
+			if ev.Rule != "" {
+				how += ", rule " + ev.Rule
+			}
+			if len(ev.Properties) > 0 {
+				var ps []string
+				for k, v := range ev.Properties {
+					ps = append(ps, k+"="+v)
+				}
+				how += ", " + strings.Join(ps, " ")
+			}
+			if ev.Sentence != "" {
+				fmt.Fprintf(w, "        [%s] %q (%s)\n", ev.ArticleID, ev.Sentence, how)
+			} else {
+				fmt.Fprintf(w, "        [%s] (%s)\n", ev.ArticleID, how)
+			}
+		}
+	}
+}
+
+func statsCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "stats",
+		Usage: "count articles, entities by label and relations by type",
+		Description: `Examples:
+   kg stats
+   kg stats --json
+   NEO4J_URI=bolt://localhost:7687 kg stats`,
+		Flags: []cli.Flag{&cli.BoolFlag{Name: "json", Usage: "print JSON"}},
+		Action: func(c *cli.Context) error {
+			store, where, err := openStore(c)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			st, err := store.Stats(c.Context)
+			if err != nil {
+				return err
+			}
+			if c.Bool("json") {
+				return json.NewEncoder(c.App.Writer).Encode(st)
+			}
+			w := c.App.Writer
+			fmt.Fprintf(w, "Store: %s\n", where)
+			line := func(name string, n int) { fmt.Fprintf(w, "%-20s %8d\n", name, n) }
+			line("Articles", st.Articles)
+			line("Mentions", st.Mentions)
+			total := 0
+			for _, t := range graph.EntityTypes {
+				total += st.Entities[t]
+			}
+			line("Entities", total)
+			for _, t := range graph.EntityTypes {
+				line("  "+string(t), st.Entities[t])
+			}
+			total = 0
+			for _, t := range graph.RelationTypes {
+				total += st.Relations[t]
+			}
+			line("Relations", total)
+			for _, t := range graph.RelationTypes {
+				if st.Relations[t] > 0 {
+					line("  "+string(t), st.Relations[t])
+				}
+			}
+			return nil
+		},
+	}
+}
+
+func forgetCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "forget",
+		Usage:     "remove an article's facts, and entities and relations no other article supports",
+		ArgsUsage: "ARTICLE_ID...",
+		Description: `Examples:
+   kg forget muscat
+   kg forget story-1 story-2`,
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return withCode(exitUsage, fmt.Errorf("forget needs at least one ARTICLE_ID"))
+			}
+			store, _, err := openStore(c)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			missing := 0
+			for _, id := range c.Args().Slice() {
+				ok, err := store.Forget(c.Context, id)
+				if err != nil {
+					return err
+				}
+				if ok {
+					fmt.Fprintf(c.App.Writer, "forgot %s\n", id)
+				} else {
+					fmt.Fprintf(c.App.Writer, "no article %s in the store\n", id)
+					missing++
+				}
+			}
+			if missing > 0 {
+				return withCode(exitPartial, fmt.Errorf("%d article id(s) not found", missing))
+			}
+			return nil
+		},
+	}
+}
+
+func initCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "init",
+		Usage: "create the store's schema (constraints and indexes in Neo4j); safe to run again",
+		Description: `Examples:
+   kg init
+   NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret kg init`,
+		Action: func(c *cli.Context) error {
+			store, where, err := openStore(c)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			if err := store.Init(c.Context); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.App.Writer, "schema ready in %s\n", where)
+			return nil
+		},
+	}
+}

@@ -1,0 +1,126 @@
+// Command kg turns news articles into a knowledge graph: people, states,
+// places, organizations and weapons systems, and the relations the text
+// states between them, each with its evidence sentence. The graph goes to
+// an embedded store (one local file) or to Neo4j.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/sirupsen/logrus"
+	"github.com/urfave/cli/v2"
+)
+
+// Exit codes, documented in the README.
+const (
+	exitOK      = 0
+	exitError   = 1 // the command failed
+	exitUsage   = 2 // bad flags or arguments
+	exitPartial = 3 // the command ran, but some inputs were skipped
+)
+
+// exitError carries an exit code through urfave/cli.
+type exitCoder struct {
+	code int
+	err  error
+}
+
+func (e exitCoder) Error() string { return e.err.Error() }
+func (e exitCoder) Unwrap() error { return e.err }
+
+func withCode(code int, err error) error { return exitCoder{code, err} }
+
+func main() {
+	os.Exit(run(os.Args))
+}
+
+func run(args []string) int {
+	app := newApp()
+	if err := app.Run(args); err != nil {
+		var ec exitCoder
+		code := exitError
+		if errors.As(err, &ec) {
+			code = ec.code
+		}
+		if ec.err != nil && ec.err.Error() == "" {
+			return code
+		}
+		logrus.Error(err)
+		return code
+	}
+	return exitOK
+}
+
+func newApp() *cli.App {
+	return &cli.App{
+		Name:  "kg",
+		Usage: "turn news articles into a knowledge graph (embedded store or Neo4j)",
+		Description: `kg reads articles (plain text, HTML, JSON, JSON lines; files, folders or stdin),
+finds the people, states, places, organizations and weapons systems they name,
+resolves the many names of each to one node, and reads the relations the text
+states (NEGOTIATES_WITH, MEDIATES, DEPLOYS, ...), each with its evidence sentence.
+
+Without --neo4j-uri (or NEO4J_URI) the graph goes to an embedded store, one
+SQLite file (--db, default ./kg.db) that any SQLite tool can open.`,
+		UsageText: `kg [global options] command [command options] [arguments...]
+
+EXAMPLES:
+   kg import seeds/                  build the graph from the shipped articles
+   kg show Araghchi                  an entity, its aliases, articles and relations
+   kg extract seeds/articles/muscat.txt   what extraction finds, without a store
+   NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=... kg import articles/`,
+		EnableBashCompletion: true,
+		Flags:                globalFlags(),
+		Before:               setupLogging,
+		Commands: []*cli.Command{
+			importCommand(),
+			extractCommand(),
+			showCommand(),
+			statsCommand(),
+			forgetCommand(),
+			evalCommand(),
+			initCommand(),
+			queryCommand(),
+			pushCommand(),
+		},
+		OnUsageError: func(c *cli.Context, err error, isSubcommand bool) error {
+			return withCode(exitUsage, err)
+		},
+		ExitErrHandler: func(c *cli.Context, err error) {}, // run() reports errors and exit codes
+		Writer:         os.Stdout,
+		ErrWriter:      os.Stderr,
+	}
+}
+
+func globalFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "log-level", Value: "info", Usage: "log level: debug, info, warn, error", EnvVars: []string{"KG_LOG_LEVEL"}},
+		&cli.StringFlag{Name: "log-format", Value: "text", Usage: "log format: text or json", EnvVars: []string{"KG_LOG_FORMAT"}},
+		&cli.StringFlag{Name: "db", Value: "kg.db", Usage: "embedded store file (used when no Neo4j URI is set)", EnvVars: []string{"KG_DB"}},
+		&cli.StringFlag{Name: "neo4j-uri", Usage: "Neo4j URI (bolt://, neo4j://, neo4j+s://); unset: embedded store", EnvVars: []string{"NEO4J_URI"}},
+		&cli.StringFlag{Name: "neo4j-username", Value: "neo4j", Usage: "Neo4j user", EnvVars: []string{"NEO4J_USERNAME"}},
+		&cli.StringFlag{Name: "neo4j-password", Usage: "Neo4j password (prefer the environment variable)", EnvVars: []string{"NEO4J_PASSWORD"}},
+		&cli.StringFlag{Name: "neo4j-database", Usage: "Neo4j database (default: the server's default)", EnvVars: []string{"NEO4J_DATABASE"}},
+		&cli.StringSliceFlag{Name: "gazetteer", Usage: "add an entity list `FILE` (the seeds' TSV format); repeatable"},
+	}
+}
+
+func setupLogging(c *cli.Context) error {
+	logrus.SetOutput(os.Stderr)
+	lvl, err := logrus.ParseLevel(c.String("log-level"))
+	if err != nil {
+		return withCode(exitUsage, fmt.Errorf("--log-level: %w", err))
+	}
+	logrus.SetLevel(lvl)
+	switch c.String("log-format") {
+	case "text":
+		logrus.SetFormatter(&logrus.TextFormatter{DisableTimestamp: false, FullTimestamp: true})
+	case "json":
+		logrus.SetFormatter(&logrus.JSONFormatter{})
+	default:
+		return withCode(exitUsage, fmt.Errorf("--log-format must be text or json, not %q", c.String("log-format")))
+	}
+	return nil
+}
