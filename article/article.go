@@ -2,6 +2,13 @@
 // from files, directories and standard input into Articles, the input of
 // extraction. A broken input never stops the others: readers report it as
 // a Skip that names the file (and line) and the reason.
+//
+// Read streams articles to a callback, so memory does not grow with the
+// number of articles; ReadFile collects one path's articles for tests and
+// evaluation. Plain text gets its title from the first line, its date from
+// the byline and loses the page chrome (subscribe prompts, share buttons,
+// copyright lines) at its end; HTML goes through readability and the page
+// metadata; JSON records name their fields through Options.Fields.
 package article
 
 // Article is one article ready for extraction.

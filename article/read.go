@@ -219,6 +219,10 @@ func (r *reader) readFile(path string, format Format) error {
 
 // readInput reads one input; size is its size when known, else -1.
 func (r *reader) readInput(in io.Reader, source, id string, format Format, size int64) error {
+	if (format == FormatText || format == FormatHTML) && size > r.opts.MaxBytes {
+		r.report(source, 0, tooLarge(size, r.opts.MaxBytes)) // before reading any of it
+		return nil
+	}
 	br := bufio.NewReaderSize(in, 64<<10)
 	sample, err := br.Peek(sniffBytes)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {

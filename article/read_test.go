@@ -259,3 +259,17 @@ func TestEncodingsAndMarkdown(t *testing.T) {
 	_, skips := readAll(t, Options{}, utf16)
 	wantSkip(t, skips, utf16, 0, "UTF-16")
 }
+
+func TestFiftyMegabyteFileIsBadInput(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.txt")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(50 << 20); err != nil { // sparse: costs no disk
+		t.Fatal(err)
+	}
+	f.Close()
+	_, skips := readAll(t, Options{}, path)
+	wantSkip(t, skips, path, 0, "file is 50.0 MiB, larger than the 10.0 MiB limit")
+}
