@@ -55,17 +55,36 @@ func (v *sentenceView) prepBefore(u *unit) string {
 func (v *sentenceView) groupFrom(u *unit) []*unit {
 	out := []*unit{u}
 	s := v.s
+	lastAnd := false
 	for {
 		j := u.end
-		for j < len(s.Tokens) && (s.lower[j] == "," || s.lower[j] == "and" || s.lower[j] == "or" || s.lower[j] == "the" || s.lower[j] == "&") {
+		and := false
+		for j < len(s.Tokens) && (s.lower[j] == "," || s.lower[j] == "and" || s.lower[j] == "or" || s.lower[j] == "&") {
+			and = and || s.lower[j] != ","
 			j++
 		}
-		if j == u.end || j >= len(s.Tokens) || v.at[j] == nil || v.at[j].start != j {
-			return out
+		if j == u.end || j >= len(s.Tokens) {
+			break
 		}
-		u = v.at[j]
+		n := v.at[j]
+		if n == nil && s.lower[j] == "the" && j+1 < len(s.Tokens) {
+			n = v.at[j+1]
+		}
+		if n == nil || n == u || !isActor(n.head) && isActor(u.head) {
+			break
+		}
+		u = n
 		out = append(out, u)
+		lastAnd = and
+		if and {
+			break // "X, Y and Z": the list ends after "and"
+		}
 	}
+	// Commas alone make an apposition, not a list: "Trump's envoy, Steve Witkoff".
+	if !lastAnd {
+		return out[:1]
+	}
+	return out
 }
 
 // groupTo returns the coordination that ends with unit u, reading left:
@@ -73,16 +92,15 @@ func (v *sentenceView) groupFrom(u *unit) []*unit {
 func (v *sentenceView) groupTo(u *unit) []*unit {
 	out := []*unit{u}
 	s := v.s
-	for {
+	for first := true; ; first = false {
 		j := u.start - 1
-		sawLink := false
-		for j >= 0 && (s.lower[j] == "," || s.lower[j] == "and" || s.lower[j] == "the" || s.lower[j] == "both") {
-			if s.lower[j] == "and" || s.lower[j] == "," {
-				sawLink = true
-			}
+		and := false
+		for j >= 0 && (s.lower[j] == "," || s.lower[j] == "and" || s.lower[j] == "or" || s.lower[j] == "both") {
+			and = and || s.lower[j] == "and" || s.lower[j] == "or"
 			j--
 		}
-		if !sawLink || j < 0 || v.at[j] == nil {
+		// The link before the last member must hold "and": "X, Y and Z".
+		if j == u.start-1 || j < 0 || v.at[j] == nil || first && !and {
 			return reverse(out)
 		}
 		u = v.at[j]

@@ -330,45 +330,45 @@ func (f *featurizer) extract(words []string, hints []Label) {
 	for i := range n {
 		p2, p1, t, n1, n2 := &f.toks[i], &f.toks[i+1], &f.toks[i+2], &f.toks[i+3], &f.toks[i+4]
 		fl := uint64(t.flags)
-		f.add(feat1(tBias, 0))
-		f.add(feat1(tWord, t.word))
-		f.add(feat1(tWordPrev, p1.word))
-		f.add(feat1(tWordNext, n1.word))
-		f.add(feat1(tWordPrev2, p2.word))
-		f.add(feat1(tWordNext2, n2.word))
-		f.add(feat2(tWordPrevWord, p1.word, t.word))
-		f.add(feat2(tWordWordNext, t.word, n1.word))
-		f.add(feat1(tCased, t.cased))
-		f.add(feat1(tShape, t.shape))
-		f.add(feat1(tShapePrev, p1.shape))
-		f.add(feat1(tShapeNext, n1.shape))
-		f.add(feat2(tShapePrevShape, p1.shape, t.shape))
-		f.add(feat2(tShapeShapeNext, t.shape, n1.shape))
-		f.add(feat1(tPre1, t.pre[0]))
-		f.add(feat1(tPre2, t.pre[1]))
-		f.add(feat1(tPre3, t.pre[2]))
-		f.add(feat1(tSuf1, t.suf[0]))
-		f.add(feat1(tSuf2, t.suf[1]))
-		f.add(feat1(tSuf3, t.suf[2]))
-		f.add(feat1(tSuf4, t.suf[3]))
-		f.add(feat1(tFlags, fl))
-		f.add(feat2(tFlagsWord, fl, t.word))
-		f.add(feat2(tWordPrevShape, p1.word, t.shape))
-		f.add(feat2(tShapeWordNext, t.shape, n1.word))
+		f.addT(tBias, feat1(tBias, 0))
+		f.addT(tWord, feat1(tWord, t.word))
+		f.addT(tWordPrev, feat1(tWordPrev, p1.word))
+		f.addT(tWordNext, feat1(tWordNext, n1.word))
+		f.addT(tWordPrev2, feat1(tWordPrev2, p2.word))
+		f.addT(tWordNext2, feat1(tWordNext2, n2.word))
+		f.addT(tWordPrevWord, feat2(tWordPrevWord, p1.word, t.word))
+		f.addT(tWordWordNext, feat2(tWordWordNext, t.word, n1.word))
+		f.addT(tCased, feat1(tCased, t.cased))
+		f.addT(tShape, feat1(tShape, t.shape))
+		f.addT(tShapePrev, feat1(tShapePrev, p1.shape))
+		f.addT(tShapeNext, feat1(tShapeNext, n1.shape))
+		f.addT(tShapePrevShape, feat2(tShapePrevShape, p1.shape, t.shape))
+		f.addT(tShapeShapeNext, feat2(tShapeShapeNext, t.shape, n1.shape))
+		f.addT(tPre1, feat1(tPre1, t.pre[0]))
+		f.addT(tPre2, feat1(tPre2, t.pre[1]))
+		f.addT(tPre3, feat1(tPre3, t.pre[2]))
+		f.addT(tSuf1, feat1(tSuf1, t.suf[0]))
+		f.addT(tSuf2, feat1(tSuf2, t.suf[1]))
+		f.addT(tSuf3, feat1(tSuf3, t.suf[2]))
+		f.addT(tSuf4, feat1(tSuf4, t.suf[3]))
+		f.addT(tFlags, feat1(tFlags, fl))
+		f.addT(tFlagsWord, feat2(tFlagsWord, fl, t.word))
+		f.addT(tWordPrevShape, feat2(tWordPrevShape, p1.word, t.shape))
+		f.addT(tShapeWordNext, feat2(tShapeWordNext, t.shape, n1.word))
 		if mode != modeNormal {
-			f.add(feat2(tModeShape, mode, t.shape))
-			f.add(feat2(tModeFlags, mode, fl))
+			f.addT(tModeShape, feat2(tModeShape, mode, t.shape))
+			f.addT(tModeFlags, feat2(tModeFlags, mode, fl))
 		}
 		if hints != nil {
 			if h := hints[i]; h != O {
-				f.add(feat1(tHint, uint64(h)))
-				f.add(feat2(tHintShape, uint64(h), t.shape))
+				f.addT(tHint, feat1(tHint, uint64(h)))
+				f.addT(tHintShape, feat2(tHintShape, uint64(h), t.shape))
 			}
 			if i > 0 && hints[i-1] != O {
-				f.add(feat1(tHintPrev, uint64(hints[i-1])))
+				f.addT(tHintPrev, feat1(tHintPrev, uint64(hints[i-1])))
 			}
 			if i+1 < n && hints[i+1] != O {
-				f.add(feat1(tHintNext, uint64(hints[i+1])))
+				f.addT(tHintNext, feat1(tHintNext, uint64(hints[i+1])))
 			}
 		}
 		f.offs = append(f.offs, int32(len(f.rows)))
@@ -376,3 +376,11 @@ func (f *featurizer) extract(words []string, hints []Label) {
 }
 
 func (f *featurizer) add(h uint64) { f.rows = append(f.rows, uint32(h>>f.shift)) }
+
+var DropMask uint64
+
+func (f *featurizer) addT(t int, h uint64) {
+	if DropMask&(1<<t) == 0 {
+		f.add(h)
+	}
+}

@@ -166,9 +166,16 @@ func viterbi(emit []int32, trans *[numLabels + 1][numLabels]int32, back []uint8,
 		top := int32(math.MinInt32)
 		for c := range numLabels {
 			best, arg := delta[0]+trans[0][c], 0
-			for p := 1; p < numLabels; p++ {
-				if s := delta[p] + trans[p][c]; s > best {
-					best, arg = s, p
+			if l := Label(c); l == O || l.Begin() {
+				for p := 1; p < numLabels; p++ {
+					if s := delta[p] + trans[p][c]; s > best {
+						best, arg = s, p
+					}
+				}
+			} else { // I-X continues only B-X or I-X: skip the forbidden steps
+				best, arg = delta[c-1]+trans[c-1][c], c-1
+				if s := delta[c] + trans[c][c]; s > best {
+					best, arg = s, c
 				}
 			}
 			next[c] = best + e[c]
