@@ -27,7 +27,7 @@ var titleWords = set(
 	"chairman", "chairwoman", "chair", "ceo", "founder", "coordinator", "attorney", "prosecutor",
 	"crown", "monarch", "dictator", "strongman", "warlord", "officer", "official", "diplomat",
 	"correspondent", "reporter", "journalist", "analyst", "emissary", "mediator", "aide", "deputy",
-	"resident", "activist", "spy", "Mr", "Mrs", "Ms", "Dr",
+	"resident", "activist", "spy", "counterpart", "counterparts", "Mr", "Mrs", "Ms", "Dr",
 )
 
 // titleModifiers may stand inside a title ("Deputy Foreign Minister",
@@ -110,6 +110,19 @@ var weaponNouns = map[string]string{
 
 // shipPrefixes introduce a ship's name ("USS Carl Vinson").
 var shipPrefixes = set("USS", "HMS", "INS", "HMCS", "HMAS", "RFS", "FS", "ITS", "TCG", "ROKS", "JS", "PNS", "IRIS")
+
+// negations and irrealis words before a cue mean the event did not (yet)
+// happen: "without reaching an agreement", "aimed at reaching a deal",
+// "called for sanctions".
+var irrealis = set("without", "no", "not", "never", "n't", "failed", "fail", "refused", "reaching",
+	"reach", "seeking", "seek", "sought", "aimed", "aiming", "potential", "possible", "possibility",
+	"hopes", "hope", "toward", "towards", "proposed", "planned", "plans", "urged", "urging",
+	"pushed", "calls", "called", "calling", "demanded", "demanding", "wants", "wanted", "stronger",
+	"threatening", "threatened", "threat", "threats", "if", "would", "could", "might", "may")
+
+// locationOf nouns make "of X" a location: "large parts of Kyiv".
+var locationOf = set("parts", "part", "outskirts", "center", "centre", "streets", "suburbs", "heart",
+	"north", "south", "east", "west", "areas", "area", "residents", "city", "downtown", "districts")
 
 // locativePrepositions make a capital a location, not an actor ("in
 // Tehran", "a visit to Moscow").

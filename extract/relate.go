@@ -128,9 +128,9 @@ func (st *state) appositions(v *sentenceView) {
 		}
 		var person, role *unit
 		switch {
-		case a.head != nil && typeOf(a) == graph.Person && !a.roleRef && (b.roleRef || b.family != "" || b.head != nil && typeOf(b) != graph.Person && isRoleUnit(s, b)):
+		case a.head != nil && typeOf(a) == graph.Person && !a.roleRef && (typeOf(b) != graph.Person || b.roleRef) && (b.roleRef || b.family != "" || b.head != nil && typeOf(b) != graph.Person && isRoleUnit(s, b)):
 			person, role = a, b
-		case b.head != nil && typeOf(b) == graph.Person && (a.roleRef || a.family != "" || isRoleUnit(s, a)):
+		case b.head != nil && typeOf(b) == graph.Person && (typeOf(a) != graph.Person || a.roleRef) && (a.roleRef || a.family != "" || isRoleUnit(s, a)):
 			person, role = b, a
 		default:
 			continue

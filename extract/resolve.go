@@ -146,6 +146,10 @@ func (st *state) resolveFull(s *sentence, m *mention) {
 	case m.entry != nil:
 		m.ent = st.entityFor(m.typ, "", m.entry)
 	case m.typ == graph.Person:
+		if e := st.listedPerson(m.text); e != nil {
+			m.ent = e
+			break
+		}
 		if len(strings.Fields(norm.Key(m.text))) < 2 {
 			m.form = formPartial // surname only: pass 2
 			return
@@ -168,6 +172,25 @@ func (st *state) resolveFull(s *sentence, m *mention) {
 			m.ent.addRole(r)
 		}
 	}
+}
+
+// listedPerson finds a gazetteer person for a name found by context
+// ("President Trump", "Rafael Mariano Grossi"): the name itself, or its
+// first and last words.
+func (st *state) listedPerson(name string) *entity {
+	words := strings.Fields(norm.Key(name))
+	keys := []string{strings.Join(words, " ")}
+	if len(words) > 2 {
+		keys = append(keys, words[0]+" "+words[len(words)-1])
+	}
+	for _, k := range keys {
+		for _, f := range st.x.gaz.Lookup(k) {
+			if f.Entry.Type == graph.Person && !f.Ambiguous {
+				return st.entityFor(graph.Person, "", f.Entry)
+			}
+		}
+	}
+	return nil
 }
 
 // personFor finds the person a full name belongs to, merging "Rafael
@@ -204,6 +227,9 @@ func capitalIsLocation(s *sentence, m *mention) bool {
 		p--
 	}
 	if p >= 0 && locativePrepositions[s.lower[p]] {
+		return true
+	}
+	if p > 0 && s.lower[p] == "of" && locationOf[s.lower[p-1]] {
 		return true
 	}
 	// "Muscat, Oman": a place followed by its country.
