@@ -60,7 +60,7 @@ func init() {
 		"criticising", "condemned", "condemns", "condemning", "accused", "accuses", "accusing",
 		"denounced", "denounces", "denouncing", "slammed", "slams", "blamed", "blames", "blaming",
 		"rebuked", "rebukes", "decried", "decries", "lambasted", "castigated", "chided", "alleging",
-		"alleged", "faulted")
+		"faulted")
 	addCues(R, true, 0.8, "criticism", "condemnation", "concerns", "accusations", "accusation")
 
 	R = graph.Threatens

@@ -15,8 +15,25 @@ func isActor(e *entity) bool {
 // of a preposition (possessors count: "Erdogan's stop saw talks").
 func (v *sentenceView) subject(k int) *unit {
 	s := v.s
+	// "with U.S. President Donald Trump threatening": the unit right
+	// before a verb is its subject, whatever precedes it.
+	if k > 0 {
+		if u := v.at[k-1]; u != nil && isActor(u.head) && !u.possessive && v.prepBefore(u) == "with" {
+			return u
+		}
+	}
 	for j := k - 1; j >= 0; j-- {
 		if clauseBreaks[s.lower[j]] {
+			// "Trump, who ... demanded": a relative pronoun stands for the unit before it.
+			if (s.lower[j] == "who" || s.lower[j] == "which") && j > 0 {
+				p := j - 1
+				if s.lower[p] == "," && p > 0 {
+					p--
+				}
+				if u := v.at[p]; u != nil && isActor(u.head) {
+					return u
+				}
+			}
 			if s.lower[j] == "as" || s.lower[j] == "after" || s.lower[j] == "before" {
 				continue
 			}
@@ -159,6 +176,9 @@ func (st *state) symmetric(v *sentenceView) {
 		if v.at[k] != nil { // a cue word inside a name ("Deal Street")
 			continue
 		}
+		if c.typ == graph.CooperatesWith && v.irrealisBefore(k, 4) {
+			continue
+		}
 		var parties []*entity
 		rule := ""
 		// "talks (in Muscat) between X and Y"
@@ -232,6 +252,20 @@ func (st *state) rememberPair(parties []*entity) {
 	if len(ps) >= 2 {
 		st.lastPair = ps
 	}
+}
+
+// irrealisBefore reports a negation or an intention within n tokens before
+// k: "without reaching an agreement", "called for stronger sanctions".
+func (v *sentenceView) irrealisBefore(k, n int) bool {
+	for j := k - 1; j >= 0 && j >= k-n; j-- {
+		if irrealis[v.s.lower[j]] {
+			return true
+		}
+		if clauseBreaks[v.s.lower[j]] || v.at[j] != nil {
+			return false
+		}
+	}
+	return false
 }
 
 // nextWord returns the index of word w within n tokens after k, or -1.
