@@ -228,13 +228,13 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 			}
 		}
 	}
+	if (t == graph.Sanctions || t == graph.Supports && c.noun) && v.irrealisBefore(k, 4) {
+		return // "called for stronger sanctions on Russia" states no sanction
+	}
 	// Passive: "W was deployed by X", "the deal, mediated by X".
 	passive := !c.noun && k > 0 && (beForms[s.lower[k-1]] || s.lower[k-1] == "been" || s.lower[k-1] == ",")
 	if passive {
-		patient := v.subject(k)
-		if patient == nil && ok(v.leftUnitHead(k)) {
-			patient = v.at[v.leftUnitStart(k)]
-		}
+		patient := v.leftUnit(k, ok)
 		var agents []*entity
 		if j := v.nextWord(k, 3, "by"); j > 0 {
 			if u := v.object(j, 2, isActor); u != nil {
@@ -258,7 +258,14 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 	}
 	var agents []*entity
 	var target *unit
-	if c.noun {
+	if pair := st.pairSubject(v, k); pair != nil {
+		agents = pair
+		if c.noun {
+			target = v.nounTarget(k, t, ok)
+		} else {
+			target = v.object(k, 8, ok)
+		}
+	} else if c.noun {
 		// "X's support for Y", "U.S. strikes on Iranian targets", "his threats to strike Iran"
 		if a := v.adjacentBefore(k); a != nil && isActor(a.head) {
 			agents = []*entity{a.head}
@@ -313,8 +320,8 @@ func (v *sentenceView) nounTarget(k int, t graph.RelationType, ok func(*entity) 
 	s := v.s
 	for j := k + 1; j < len(s.Tokens) && j <= k+3; j++ {
 		switch s.lower[j] {
-		case "on", "against", "for", "to", "of", "targeting", "at", "toward", "towards", "over", "about", "from", "into":
-			return v.object(j, 4, ok)
+		case "on", "against", "for", "to", "of", "targeting", "at", "toward", "towards", "over", "about", "from", "into", "that":
+			return v.object(j, 8, ok)
 		}
 		if clauseBreaks[s.lower[j]] || v.at[j] != nil {
 			return nil
@@ -323,19 +330,18 @@ func (v *sentenceView) nounTarget(k int, t graph.RelationType, ok func(*entity) 
 	return nil
 }
 
-func (v *sentenceView) leftUnitStart(k int) int {
+// leftUnit returns the nearest unit before k in the clause whose head ok
+// accepts: the patient of a passive ("the Khorramshahr-4 had been deployed").
+func (v *sentenceView) leftUnit(k int, ok func(*entity) bool) *unit {
 	for j := k - 1; j >= 0; j-- {
-		if v.at[j] != nil {
-			return v.at[j].start
+		if clauseBreaks[v.s.lower[j]] {
+			return nil
 		}
-	}
-	return 0
-}
-
-func (v *sentenceView) leftUnitHead(k int) *entity {
-	for j := k - 1; j >= 0; j-- {
-		if v.at[j] != nil {
-			return v.at[j].head
+		if u := v.at[j]; u != nil {
+			if ok(u.head) {
+				return u
+			}
+			j = u.start
 		}
 	}
 	return nil
@@ -377,22 +383,47 @@ func (st *state) mustRule(v *sentenceView, k int) {
 func (st *state) mediation(v *sentenceView, k int, c cue) {
 	s := v.s
 	var mediators []*entity
-	switch {
+	switch l := s.lower[k]; {
 	case !c.noun && k > 0 && (beForms[s.lower[k-1]] || s.lower[k-1] == ","):
+		// "the deal, mediated by Qatar, Egypt and the United States"
 		if j := v.nextWord(k, 2, "by"); j > 0 {
 			if u := v.object(j, 2, isActor); u != nil {
 				mediators = heads(v.groupFrom(u))
 			}
 		}
-	case c.noun && (s.lower[k] == "mediation"):
+	case l == "mediation":
+		// "Omani mediation", "through Oman's mediation", "mediation by Qatar"
 		if a := v.adjacentBefore(k); a != nil && isActor(a.head) {
 			mediators = []*entity{a.head}
+		} else if j := v.nextWord(k, 1, "by"); j > 0 {
+			if u := v.object(j, 2, isActor); u != nil {
+				mediators = heads(v.groupFrom(u))
+			}
+		} else if j := v.nextWord(k, 1, "of"); j > 0 {
+			if u := v.object(j, 2, isActor); u != nil {
+				mediators = heads(v.groupFrom(u))
+			}
+		}
+	case c.noun:
+		// "with Oman acting as mediator", "whose government is serving as intermediary"
+		j := k - 1
+		for j >= 0 && (s.lower[j] == "a" || s.lower[j] == "the" || s.lower[j] == "an" || s.lower[j] == "key" || s.lower[j] == "main" || s.lower[j] == "chief") {
+			j--
+		}
+		if j < 0 || s.lower[j] != "as" {
+			return
+		}
+		for j--; j >= 0 && (verbAs[s.lower[j]] || beForms[s.lower[j]] || s.lower[j] == "once" || s.lower[j] == "again" || s.lower[j] == "also"); j-- {
+		}
+		if j >= 0 && v.at[j] != nil && isActor(v.at[j].head) {
+			mediators = []*entity{v.at[j].head}
 		}
 	default:
-		if subj := v.subject(k); subj != nil {
-			mediators = heads(v.groupTo(subj))
-		} else if a := v.adjacentBefore(k); a != nil && isActor(a.head) {
-			mediators = []*entity{a.head}
+		// "Oman mediated (the talks)", "Qatar brokered": the subject right before.
+		if j := k - 1; j >= 0 && v.at[j] != nil && isActor(v.at[j].head) {
+			mediators = heads(v.groupTo(v.at[j]))
+		} else if j := k - 2; j >= 0 && v.at[j] != nil && isActor(v.at[j].head) && (s.lower[k-1] == "helped" || s.lower[k-1] == "also") {
+			mediators = heads(v.groupTo(v.at[j]))
 		}
 	}
 	if len(mediators) == 0 {
@@ -403,10 +434,18 @@ func (st *state) mediation(v *sentenceView, k int, c cue) {
 		parties = st.lastPair
 	}
 	for _, m := range mediators {
+		// A mediator is no party: when it (or one of its people) is in the
+		// pair, the pair is not what it mediates.
+		own := false
 		for _, p := range parties {
-			if p == m || m.typ == graph.State && st.stateOf(p) == m || st.affiliated(p, m) {
-				continue
+			if p == m || st.stateOf(p) == m || st.affiliated(p, m) {
+				own = true
 			}
+		}
+		if own {
+			continue
+		}
+		for _, p := range parties {
 			pp := p
 			if m.typ == graph.State && p.typ == graph.Person {
 				if ps := st.stateOf(p); ps != nil {
@@ -416,6 +455,45 @@ func (st *state) mediation(v *sentenceView, k int, c cue) {
 			st.addRelation(m, graph.Mediates, pp, s, c.conf, "mediation", nil)
 		}
 	}
+}
+
+// verbAs are the verbs of "X acting as mediator".
+var verbAs = set("acting", "acts", "acted", "act", "serving", "serves", "served", "serve", "working", "works", "worked")
+
+// pairSubject: "both leaders", "the two countries" as a subject stand for
+// the last pair of parties; "countries" and "nations" for their states.
+func (st *state) pairSubject(v *sentenceView, k int) []*entity {
+	s := v.s
+	if len(st.lastPair) < 2 {
+		return nil
+	}
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if clauseBreaks[s.lower[j]] || v.at[j] != nil && isActor(v.at[j].head) {
+			return nil
+		}
+		if pairWords[s.lower[j]] && (s.lowerAt(j-1) == "two" || s.lowerAt(j-1) == "both" || s.lowerAt(j-2) == "both") {
+			return st.pairAs(s.lower[j])
+		}
+	}
+	return nil
+}
+
+// pairAs maps the last pair to states when the words name states.
+func (st *state) pairAs(word string) []*entity {
+	switch word {
+	case "countries", "nations", "states", "governments":
+		var out []*entity
+		for _, p := range st.lastPair {
+			if p.typ == graph.Person {
+				if ps := st.stateOf(p); ps != nil {
+					p = ps
+				}
+			}
+			out = appendEntity(out, p)
+		}
+		return out
+	}
+	return st.lastPair
 }
 
 // partiesIn returns the actors that a NEGOTIATES_WITH or COOPERATES_WITH

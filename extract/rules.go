@@ -224,7 +224,7 @@ func (st *state) symmetric(v *sentenceView) {
 			if parties == nil && len(st.lastPair) == 2 {
 				for j := k - 1; j >= 0 && j >= k-5; j-- {
 					if pairWords[s.lower[j]] && (s.lowerAt(j-1) == "two" || s.lowerAt(j-1) == "both" || s.lowerAt(j-2) == "both") {
-						parties, rule = st.lastPair, "both-sides"
+						parties, rule = st.pairAs(s.lower[j]), "both-sides"
 						break
 					}
 				}
