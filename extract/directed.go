@@ -96,9 +96,21 @@ func (st *state) firstOfType(v *sentenceView, t graph.EntityType) *entity {
 
 // stateOf returns the state a person is affiliated with in this article.
 func (st *state) stateOf(p *entity) *entity {
+	var best *entity
 	for e := range st.affil[p] {
-		if e.typ == graph.State {
-			return e
+		if e.typ == graph.State && (best == nil || e.id < best.id) { // deterministic
+			best = e
+		}
+	}
+	if best != nil {
+		return best
+	}
+	// The gazetteer's "of" for listed people (a head of state's country).
+	if p.entry != nil {
+		for _, v := range p.entry.Values("of") {
+			if e := st.x.gaz.ByISO(v); e != nil {
+				return st.entityFor(graph.State, "", e)
+			}
 		}
 	}
 	return nil

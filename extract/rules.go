@@ -137,14 +137,26 @@ func reverse(us []*unit) []*unit {
 
 // object finds the first actor (or allowed) unit after token k within the
 // clause and a window of tokens.
+//
+// Units inside "between ... and ..." (the parties of talks) and after
+// "against" (the other side) are not the object.
 func (v *sentenceView) object(k, window int, ok func(*entity) bool) *unit {
 	s := v.s
+	skipGroup := false
 	for j := k + 1; j < len(s.Tokens) && j <= k+window; j++ {
-		if clauseBreaks[s.lower[j]] || s.lower[j] == "by" {
+		l := s.lower[j]
+		if clauseBreaks[l] || l == "by" {
 			return nil
 		}
-		if u := v.at[j]; u != nil && u.start == j {
-			if ok(u.head) {
+		switch {
+		case l == "between" || l == "among":
+			skipGroup = true
+		case s.Tokens[j].Kind == text.Word && v.at[j] == nil && l != "and" && l != "the" && l != "or":
+			skipGroup = false
+		}
+		if u := v.at[j]; u != nil && (u.start == j || u.start == j-1) {
+			against := v.prepBefore(u) == "against" && !(k == u.start-1 || k == u.start-2 && s.lower[u.start-1] == "the")
+			if ok(u.head) && !skipGroup && !against {
 				return u
 			}
 			j = u.end - 1
