@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/newsgraph/kg/extract/text"
 	"github.com/newsgraph/kg/graph"
 )
@@ -59,7 +61,7 @@ func (st *state) addReferences(v *sentenceView, si int) {
 				add(k-1, k+1, e, s.isPossessive(k+1))
 			}
 		default:
-			if cat := weaponNouns[l]; cat != "" && k > 0 {
+			if cat := weaponNouns[l]; cat != "" && k > 0 && weaponNouns[s.lowerAt(k+1)] == "" && !nounModifiers[s.lowerAt(k+1)] {
 				prev := s.lower[k-1]
 				if prev == "the" || prev == "its" || prev == "this" || prev == "latest" || prev == "new" || weaponNouns[prev] != "" || prev == "ballistic" || prev == "aircraft" {
 					if w := st.weaponFor(cat, si); w != nil {
@@ -79,6 +81,13 @@ func (st *state) addReferences(v *sentenceView, si int) {
 		}
 	}
 }
+
+// nounModifiers follow a weapon noun used as a modifier ("missile
+// defense", "drone strikes").
+var nounModifiers = set("defense", "defence", "defenses", "defences", "strike", "strikes", "attack",
+	"attacks", "program", "programme", "programs", "site", "sites", "base", "bases", "complex",
+	"complexes", "technology", "industry", "factory", "production", "launch", "launches", "test",
+	"tests", "group", "fleet", "force", "forces", "crew", "crews", "deal", "sales", "exports")
 
 func (st *state) firstOfType(v *sentenceView, t graph.EntityType) *entity {
 	for _, u := range v.units {
@@ -215,9 +224,7 @@ func targetOK(t graph.RelationType) func(*entity) bool {
 	case graph.Deploys, graph.Uses, graph.Possesses:
 		return func(e *entity) bool { return e != nil && e.typ == graph.Weapon }
 	case graph.Attacks:
-		return func(e *entity) bool {
-			return e != nil && e.typ != graph.Place || e != nil && e.typ == graph.Place && e.entry == nil && false
-		}
+		return func(e *entity) bool { return e != nil } // actors, places, ships and aircraft
 	}
 	return isActor
 }
@@ -244,7 +251,7 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 		return // "called for stronger sanctions on Russia" states no sanction
 	}
 	// Passive: "W was deployed by X", "the deal, mediated by X".
-	passive := !c.noun && k > 0 && (beForms[s.lower[k-1]] || s.lower[k-1] == "been" || s.lower[k-1] == ",")
+	passive := !c.noun && k > 0 && (beForms[s.lower[k-1]] || s.lower[k-1] == "," || strings.HasSuffix(s.lower[k], "ed") && s.lowerAt(k+1) == "by")
 	if passive {
 		patient := v.leftUnit(k, ok)
 		var agents []*entity
@@ -279,10 +286,14 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 		}
 	} else if c.noun {
 		// "X's support for Y", "U.S. strikes on Iranian targets", "his threats to strike Iran"
+		// The agent is the possessor or demonym right before the noun, or
+		// the subject of a light verb ("carried out strikes on").
 		if a := v.adjacentBefore(k); a != nil && isActor(a.head) {
 			agents = []*entity{a.head}
-		} else if subj := v.subject(k); subj != nil {
-			agents = heads(v.groupTo(subj))
+		} else if v.lightVerbBefore(k) {
+			if subj := v.subject(k); subj != nil {
+				agents = heads(v.groupTo(subj))
+			}
 		}
 		target = v.nounTarget(k, t, ok)
 	} else {
@@ -294,7 +305,7 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 	if target == nil {
 		return
 	}
-	for _, tg := range heads(v.groupFrom(target)) {
+	for _, tg := range allHeads(v.groupFrom(target)) {
 		if !ok(tg) {
 			continue
 		}
@@ -330,9 +341,12 @@ func (v *sentenceView) adjacentBefore(k int) *unit {
 // "for", "to", "of", "targeting", within a few tokens.
 func (v *sentenceView) nounTarget(k int, t graph.RelationType, ok func(*entity) bool) *unit {
 	s := v.s
+	preps := nounPreps[t]
+	if preps == nil {
+		preps = nounPreps[""]
+	}
 	for j := k + 1; j < len(s.Tokens) && j <= k+3; j++ {
-		switch s.lower[j] {
-		case "on", "against", "for", "to", "of", "targeting", "at", "toward", "towards", "over", "about", "from", "into", "that":
+		if preps[s.lower[j]] {
 			return v.object(j, 8, ok)
 		}
 		if clauseBreaks[s.lower[j]] || v.at[j] != nil {
@@ -340,6 +354,42 @@ func (v *sentenceView) nounTarget(k int, t graph.RelationType, ok func(*entity) 
 		}
 	}
 	return nil
+}
+
+// nounPreps are the prepositions that introduce the target of a nominal
+// cue of each type: "support for X", "strikes on X", "criticism of X".
+var nounPreps = map[graph.RelationType]map[string]bool{
+	graph.Supports:   set("for", "to"),
+	graph.Attacks:    set("on", "against", "targeting", "at", "into"),
+	graph.Threatens:  set("to", "against", "on", "of"),
+	graph.Sanctions:  set("on", "against", "targeting"),
+	graph.Criticizes: set("of", "about", "over", "against", "on", "regarding"),
+	graph.Demands:    set("that", "for", "on"),
+	graph.Deploys:    set("of"),
+	graph.Uses:       set("of"),
+	"":               set("on", "against", "for", "to", "of", "targeting"),
+}
+
+// lightVerbs take an event noun as object and give it their subject:
+// "carried out strikes", "announced sanctions", "ordered strikes".
+var lightVerbs = set("carried", "carries", "carry", "carrying", "conducted", "conducts", "conduct",
+	"launched", "launches", "launch", "launching", "announced", "announces", "imposed", "imposes",
+	"impose", "issued", "issues", "made", "makes", "raised", "raises", "voiced", "voices", "expressed",
+	"expresses", "offered", "offers", "pledged", "pledges", "reaffirmed", "reaffirming", "reaffirms",
+	"ordered", "orders", "extended", "extends", "stepped", "intensified", "escalated", "mounted",
+	"renewed", "continued", "continues", "began", "begins", "started", "resumed", "unleashed")
+
+// lightVerbBefore: a light verb within three tokens before the noun at k.
+func (v *sentenceView) lightVerbBefore(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if lightVerbs[v.s.lower[j]] {
+			return true
+		}
+		if v.at[j] != nil || clauseBreaks[v.s.lower[j]] {
+			return false
+		}
+	}
+	return false
 }
 
 // leftUnit returns the nearest unit before k in the clause whose head ok
@@ -396,7 +446,7 @@ func (st *state) mediation(v *sentenceView, k int, c cue) {
 	s := v.s
 	var mediators []*entity
 	switch l := s.lower[k]; {
-	case !c.noun && k > 0 && (beForms[s.lower[k-1]] || s.lower[k-1] == ","):
+	case !c.noun && k > 0 && (beForms[s.lower[k-1]] || s.lower[k-1] == "," || s.lowerAt(k+1) == "by"):
 		// "the deal, mediated by Qatar, Egypt and the United States"
 		if j := v.nextWord(k, 2, "by"); j > 0 {
 			if u := v.object(j, 2, isActor); u != nil {
@@ -480,7 +530,7 @@ func (st *state) pairSubject(v *sentenceView, k int) []*entity {
 		return nil
 	}
 	for j := k - 1; j >= 0 && j >= k-8; j-- {
-		if clauseBreaks[s.lower[j]] || v.at[j] != nil && isActor(v.at[j].head) {
+		if clauseBreaks[s.lower[j]] || v.at[j] != nil && isActor(v.at[j].head) && !v.at[j].pronoun {
 			return nil
 		}
 		if pairWords[s.lower[j]] && (s.lowerAt(j-1) == "two" || s.lowerAt(j-1) == "both" || s.lowerAt(j-2) == "both") {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/newsgraph/kg/extract/text"
 	"github.com/newsgraph/kg/graph"
 )
@@ -18,7 +20,7 @@ func (v *sentenceView) subject(k int) *unit {
 	// "with U.S. President Donald Trump threatening": the unit right
 	// before a verb is its subject, whatever precedes it.
 	if k > 0 {
-		if u := v.at[k-1]; u != nil && isActor(u.head) && !u.possessive && v.prepBefore(u) == "with" {
+		if u := v.at[k-1]; u != nil && isActor(u.head) && !u.possessive && v.prepBefore(u) == "with" && strings.HasSuffix(s.lower[k], "ing") {
 			return u
 		}
 	}
@@ -165,6 +167,17 @@ func (v *sentenceView) object(k, window int, ok func(*entity) bool) *unit {
 	return nil
 }
 
+// allHeads returns the heads of units, whatever their type.
+func allHeads(us []*unit) []*entity {
+	var out []*entity
+	for _, u := range us {
+		if u.head != nil {
+			out = appendEntity(out, u.head)
+		}
+	}
+	return out
+}
+
 func heads(us []*unit) []*entity {
 	var out []*entity
 	for _, u := range us {
@@ -295,14 +308,17 @@ func (v *sentenceView) nextWord(k, n int, w string) int {
 
 // lastSubjects remembers who the sentence was about, for pronouns.
 func (st *state) lastSubjects(v *sentenceView) {
+	person := false
 	for _, u := range v.units {
 		if u.head == nil || u.pronoun {
 			continue
 		}
 		switch typeOf(u) {
 		case graph.Person:
-			if v.prepBefore(u) == "" {
+			// The first person named as a subject is who "he" means next.
+			if v.prepBefore(u) == "" && !person && !u.roleRef {
 				st.lastPerson = u.head
+				person = true
 			}
 		case graph.State:
 			st.lastState = u.head
