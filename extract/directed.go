@@ -61,7 +61,7 @@ func (st *state) addReferences(v *sentenceView, si int) {
 				add(k-1, k+1, e, s.isPossessive(k+1))
 			}
 		default:
-			if cat := weaponNouns[l]; cat != "" && k > 0 && weaponNouns[s.lowerAt(k+1)] == "" && !nounModifiers[s.lowerAt(k+1)] {
+			if cat := weaponNouns[l]; cat != "" && k > 0 && weaponNouns[s.lowerAt(k+1)] == "" && !s.is(k+1, fNounModifier) {
 				prev := s.lower[k-1]
 				if prev == "the" || prev == "its" || prev == "this" || prev == "latest" || prev == "new" || weaponNouns[prev] != "" || prev == "ballistic" || prev == "aircraft" {
 					if w := st.weaponFor(cat, si); w != nil {
@@ -251,7 +251,7 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 		return // "called for stronger sanctions on Russia" states no sanction
 	}
 	// Passive: "W was deployed by X", "the deal, mediated by X".
-	passive := !c.noun && k > 0 && (beForms[s.lower[k-1]] || s.lower[k-1] == "," || strings.HasSuffix(s.lower[k], "ed") && s.lowerAt(k+1) == "by")
+	passive := !c.noun && k > 0 && (s.is(k-1, fBe) || s.lower[k-1] == "," || strings.HasSuffix(s.lower[k], "ed") && s.lowerAt(k+1) == "by")
 	if passive {
 		patient := v.leftUnit(k, ok)
 		var agents []*entity
@@ -330,7 +330,7 @@ func (v *sentenceView) adjacentBefore(k int) *unit {
 		if u := v.at[j]; u != nil {
 			return u
 		}
-		if v.s.Tokens[j].Kind == text.Punct || prepositions[v.s.lower[j]] || beForms[v.s.lower[j]] || v.s.lower[j] == "the" && j < k-1 {
+		if v.s.Tokens[j].Kind == text.Punct || v.s.is(j, fPreposition) || v.s.is(j, fBe) || v.s.lower[j] == "the" && j < k-1 {
 			return nil
 		}
 	}
@@ -349,7 +349,7 @@ func (v *sentenceView) nounTarget(k int, t graph.RelationType, ok func(*entity) 
 		if preps[s.lower[j]] {
 			return v.object(j, 8, ok)
 		}
-		if clauseBreaks[s.lower[j]] || v.at[j] != nil {
+		if s.is(j, fClauseBreak) || v.at[j] != nil {
 			return nil
 		}
 	}
@@ -382,10 +382,10 @@ var lightVerbs = set("carried", "carries", "carry", "carrying", "conducted", "co
 // lightVerbBefore: a light verb within three tokens before the noun at k.
 func (v *sentenceView) lightVerbBefore(k int) bool {
 	for j := k - 1; j >= 0 && j >= k-4; j-- {
-		if lightVerbs[v.s.lower[j]] {
+		if v.s.is(j, fLightVerb) {
 			return true
 		}
-		if v.at[j] != nil || clauseBreaks[v.s.lower[j]] {
+		if v.at[j] != nil || v.s.is(j, fClauseBreak) {
 			return false
 		}
 	}
@@ -396,7 +396,7 @@ func (v *sentenceView) lightVerbBefore(k int) bool {
 // accepts: the patient of a passive ("the Khorramshahr-4 had been deployed").
 func (v *sentenceView) leftUnit(k int, ok func(*entity) bool) *unit {
 	for j := k - 1; j >= 0; j-- {
-		if clauseBreaks[v.s.lower[j]] {
+		if v.s.is(j, fClauseBreak) {
 			return nil
 		}
 		if u := v.at[j]; u != nil {
@@ -429,7 +429,7 @@ func (st *state) mustRule(v *sentenceView, k int) {
 		return
 	}
 	for j := addressee.start - 1; j >= 0 && j >= addressee.start-3; j-- {
-		if reportingVerbs[s.lower[j]] {
+		if s.is(j, fReporting) {
 			if speaker := v.subject(j); speaker != nil {
 				st.addRelation(speaker.head, graph.Demands, addressee.head, s, 0.75, "said-must", nil)
 			}
@@ -446,7 +446,7 @@ func (st *state) mediation(v *sentenceView, k int, c cue) {
 	s := v.s
 	var mediators []*entity
 	switch l := s.lower[k]; {
-	case !c.noun && k > 0 && (beForms[s.lower[k-1]] || s.lower[k-1] == "," || s.lowerAt(k+1) == "by"):
+	case !c.noun && k > 0 && (s.is(k-1, fBe) || s.lower[k-1] == "," || s.lowerAt(k+1) == "by"):
 		// "the deal, mediated by Qatar, Egypt and the United States"
 		if j := v.nextWord(k, 2, "by"); j > 0 {
 			if u := v.object(j, 2, isActor); u != nil {
@@ -475,7 +475,7 @@ func (st *state) mediation(v *sentenceView, k int, c cue) {
 		if j < 0 || s.lower[j] != "as" {
 			return
 		}
-		for j--; j >= 0 && (verbAs[s.lower[j]] || beForms[s.lower[j]] || s.lower[j] == "once" || s.lower[j] == "again" || s.lower[j] == "also"); j-- {
+		for j--; j >= 0 && (verbAs[s.lower[j]] || s.is(j, fBe) || s.lower[j] == "once" || s.lower[j] == "again" || s.lower[j] == "also"); j-- {
 		}
 		if j >= 0 && v.at[j] != nil && isActor(v.at[j].head) {
 			mediators = []*entity{v.at[j].head}
@@ -530,10 +530,10 @@ func (st *state) pairSubject(v *sentenceView, k int) []*entity {
 		return nil
 	}
 	for j := k - 1; j >= 0 && j >= k-8; j-- {
-		if clauseBreaks[s.lower[j]] || v.at[j] != nil && isActor(v.at[j].head) && !v.at[j].pronoun {
+		if s.is(j, fClauseBreak) || v.at[j] != nil && isActor(v.at[j].head) && !v.at[j].pronoun {
 			return nil
 		}
-		if pairWords[s.lower[j]] && (s.lowerAt(j-1) == "two" || s.lowerAt(j-1) == "both" || s.lowerAt(j-2) == "both") {
+		if s.is(j, fPairWord) && (s.lowerAt(j-1) == "two" || s.lowerAt(j-1) == "both" || s.lowerAt(j-2) == "both") {
 			return st.pairAs(s.lower[j])
 		}
 	}

@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Word lists the rules read. They describe English news prose in general,
 // not any one article: titles that precede a name, the heads that end an
 // organization's or a place's name, weapon cue nouns, and the cue words of
@@ -129,3 +131,55 @@ var locationOf = set("parts", "part", "outskirts", "center", "centre", "streets"
 var locativePrepositions = set("in", "at", "to", "from", "near", "into", "outside", "inside", "across",
 	"around", "toward", "towards", "via", "through", "within", "throughout", "visited", "visit",
 	"visiting", "reached", "arrived", "left", "entered")
+
+// Word classes as bit flags, so a token's classes cost one map lookup
+// (done once per token) instead of one per list per rule.
+const (
+	fTitle uint32 = 1 << iota
+	fTitleMod
+	fFamily
+	fOrgHead
+	fPlaceHead
+	fPlaceLead
+	fParticle
+	fFunction
+	fMonth
+	fWeekday
+	fWeaponNoun
+	fConnective
+	fClauseBreak
+	fPreposition
+	fCue
+	fLocative
+	fIrrealis
+	fBe
+	fModal
+	fReporting
+	fPairWord
+	fLightVerb
+	fNounModifier
+	fLocationOf
+)
+
+var lexFlags = map[string]uint32{}
+
+func init() {
+	for flag, words := range map[uint32]map[string]bool{
+		fTitle: titleWords, fTitleMod: titleModifiers, fFamily: familyWords, fOrgHead: orgHeads,
+		fPlaceHead: placeHeads, fPlaceLead: placeLeads, fParticle: nameParticles, fFunction: functionWords,
+		fMonth: months, fWeekday: weekdays, fConnective: connectives, fClauseBreak: clauseBreaks,
+		fPreposition: prepositions, fLocative: locativePrepositions, fIrrealis: irrealis, fBe: beForms,
+		fModal: modals, fReporting: reportingVerbs, fPairWord: pairWords, fLightVerb: lightVerbs,
+		fNounModifier: nounModifiers, fLocationOf: locationOf,
+	} {
+		for w := range words {
+			lexFlags[strings.ToLower(w)] |= flag
+		}
+	}
+	for w := range weaponNouns {
+		lexFlags[w] |= fWeaponNoun
+	}
+	for w := range cues {
+		lexFlags[w] |= fCue
+	}
+}

@@ -47,12 +47,20 @@ type sentence struct {
 	text.Sentence
 	lower []string // lower-cased token texts
 	keys  []string // norm.Key of each token
+	flags []uint32 // word classes of each token (lexicon.go)
+}
+
+// is reports whether token i is in a word class; false outside the sentence.
+func (s *sentence) is(i int, f uint32) bool {
+	return i >= 0 && i < len(s.flags) && s.flags[i]&f != 0
 }
 
 func newSentence(s text.Sentence) *sentence {
-	ss := &sentence{Sentence: s, lower: make([]string, len(s.Tokens)), keys: make([]string, len(s.Tokens))}
+	n := len(s.Tokens)
+	ss := &sentence{Sentence: s, lower: make([]string, n), keys: make([]string, n), flags: make([]uint32, n)}
 	for i, t := range s.Tokens {
 		ss.lower[i] = strings.ToLower(t.Text)
+		ss.flags[i] = lexFlags[ss.lower[i]]
 		if t.Kind == text.Word || t.Kind == text.Number {
 			ss.keys[i] = norm.Key(t.Text)
 		}
@@ -90,8 +98,7 @@ func (s *sentence) isNameWord(i int) bool {
 	if !s.isCap(i) {
 		return false
 	}
-	l := s.lower[i]
-	return !functionWords[l] && !months[l] && !weekdays[l]
+	return !s.is(i, fFunction|fMonth|fWeekday)
 }
 
 var functionWords = set("the", "a", "an", "and", "or", "but", "in", "on", "at", "of", "for", "to", "from",
@@ -306,7 +313,7 @@ func (x *Extractor) ambiguousOK(s *sentence, start, end int, f gazetteer.Form) b
 	if s.isNameWord(end) && !s.isPossessive(end) { // "Jordan Peterson"
 		return false
 	}
-	if start > 0 && s.isNameWord(start-1) && !titleWords[s.lower[start-1]] { // "Michael Jordan"
+	if start > 0 && s.isNameWord(start-1) && !s.is(start-1, fTitle) { // "Michael Jordan"
 		return false
 	}
 	return true
@@ -331,13 +338,12 @@ func isUpperString(s string) bool {
 func titleSpan(s *sentence, i int) int {
 	j, seen := i, false
 	for j < len(s.Tokens) {
-		l := s.lower[j]
-		if titleWords[l] || titleWords[s.Tokens[j].Text] {
+		if s.is(j, fTitle) {
 			seen = true
 			j++
 			continue
 		}
-		if titleModifiers[l] || s.Tokens[j].Text == "-" {
+		if s.is(j, fTitleMod) || s.Tokens[j].Text == "-" {
 			j++
 			continue
 		}
@@ -359,12 +365,11 @@ func nameAt(s *sentence, i int) int {
 	j := i
 	for j < len(s.Tokens) && j-i < 6 {
 		t := s.Tokens[j]
-		l := s.lower[j]
 		switch {
-		case t.Kind == text.Word && t.IsCap() && !functionWords[l] && !months[l] && !weekdays[l] &&
-			!orgHeads[l] && !placeHeads[l] && !(titleWords[l] && j == i):
+		case t.Kind == text.Word && t.IsCap() && !s.is(j, fFunction|fMonth|fWeekday|fOrgHead|fPlaceHead) &&
+			!(j == i && s.is(j, fTitle)):
 			j++
-		case j > i && nameParticles[l] && s.isCap(j+1):
+		case j > i && s.is(j, fParticle) && s.isCap(j+1):
 			j++
 		case j > i && t.Kind == text.Word && particlePrefixed(t.Text): // "el-Sisi", "al-Busaidi"
 			j++
@@ -417,11 +422,11 @@ func appositivePersons(s *sentence, out []*mention) []*mention {
 		}
 		for n := j; n < len(s.Tokens) && n < j+7; n++ {
 			l := s.lower[n]
-			if titleWords[l] || familyWords[l] {
+			if s.is(n, fTitle|fFamily) {
 				out = append(out, &mention{sent: s.Index, start: i, end: k, typ: graph.Person, text: s.span(i, k), rule: "apposition"})
 				break
 			}
-			if l == "," || l == "." || s.Tokens[n].Kind == text.Word && !s.isCap(n) && !titleModifiers[l] && l != "the" && l != "a" && l != "an" {
+			if l == "," || l == "." || s.Tokens[n].Kind == text.Word && !s.isCap(n) && !s.is(n, fTitleMod) && l != "the" && l != "a" && l != "an" {
 				break
 			}
 		}
@@ -431,7 +436,7 @@ func appositivePersons(s *sentence, out []*mention) []*mention {
 }
 
 func trimName(s *sentence, i, j int) int {
-	for j > i && nameParticles[s.lower[j-1]] {
+	for j > i && s.is(j-1, fParticle) {
 		j--
 	}
 	return j
@@ -446,7 +451,7 @@ func titledPersons(s *sentence, out []*mention) []*mention {
 			continue
 		}
 		// It must end on a title noun, or on "Secretary of State".
-		if !titleWords[s.lower[j-1]] && !titleWords[s.Tokens[j-1].Text] && !(j-2 > i && s.lower[j-2] == "of" && s.isCap(j-1)) {
+		if !s.is(j-1, fTitle) && !(j-2 > i && s.lower[j-2] == "of" && s.isCap(j-1)) {
 			i = j - 1
 			continue
 		}
@@ -483,14 +488,13 @@ func headedNames(s *sentence, out []*mention) []*mention {
 		if !s.isCap(i) {
 			continue
 		}
-		l := s.lower[i]
 		typ, rule := graph.EntityType(""), ""
 		switch {
-		case orgHeads[l]:
+		case s.is(i, fOrgHead):
 			typ, rule = graph.Organization, "org-head"
-		case placeHeads[l]:
+		case s.is(i, fPlaceHead):
 			typ, rule = graph.Place, "place-head"
-		case placeLeads[l] && s.isNameWord(i+1):
+		case s.is(i, fPlaceLead) && s.isNameWord(i+1):
 			end := nameAt(s, i+1)
 			if end > i+1 {
 				out = append(out, &mention{sent: s.Index, start: i, end: end, typ: graph.Place, text: s.span(i, end), rule: "place-head"})
@@ -501,8 +505,8 @@ func headedNames(s *sentence, out []*mention) []*mention {
 		}
 		// Walk left over the capitalised words of the name.
 		start := i
-		for start > 0 && (s.isCap(start-1) && !functionWords[s.lower[start-1]] || s.Tokens[start-1].Text == "-" && s.isCap(start-2)) {
-			if months[s.lower[start-1]] || weekdays[s.lower[start-1]] {
+		for start > 0 && (s.isCap(start-1) && !s.is(start-1, fFunction) || s.Tokens[start-1].Text == "-" && s.isCap(start-2)) {
+			if s.is(start-1, fMonth) || s.is(start-1, fWeekday) {
 				break
 			}
 			start--
@@ -594,7 +598,7 @@ func weaponMentions(s *sentence, out []*mention) []*mention {
 		case weaponNouns[s.lower[i]] != "" && i > 0:
 			// "the Qassem Basir missile": capitalised words right before the noun.
 			start := i
-			for start > 0 && s.isNameWord(start-1) && !titleWords[s.lower[start-1]] {
+			for start > 0 && s.isNameWord(start-1) && !s.is(start-1, fTitle) {
 				start--
 			}
 			if start < i {

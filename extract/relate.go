@@ -180,7 +180,7 @@ func (st *state) delegations(v *sentenceView) {
 		}
 		// Every person named from here to the end of the clause.
 		for j := k + 1; j < len(s.Tokens); j++ {
-			if clauseBreaks[s.lower[j]] {
+			if s.is(j, fClauseBreak) {
 				break
 			}
 			u := v.at[j]

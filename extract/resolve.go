@@ -226,10 +226,10 @@ func capitalIsLocation(s *sentence, m *mention) bool {
 		}
 		p--
 	}
-	if p >= 0 && locativePrepositions[s.lower[p]] {
+	if p >= 0 && s.is(p, fLocative) {
 		return true
 	}
-	if p > 0 && s.lower[p] == "of" && locationOf[s.lower[p-1]] {
+	if p > 0 && s.lower[p] == "of" && s.is(p-1, fLocationOf) {
 		return true
 	}
 	// "Muscat, Oman": a place followed by its country.
@@ -243,7 +243,7 @@ func capitalIsLocation(s *sentence, m *mention) bool {
 // placeHeadWithin reports a place head word among the n tokens from i.
 func placeHeadWithin(s *sentence, i, n int) bool {
 	for k := i; k < len(s.Tokens) && k < i+n; k++ {
-		if placeHeads[s.lower[k]] && s.isCap(k) {
+		if s.is(k, fPlaceHead) && s.isCap(k) {
 			return true
 		}
 	}
@@ -256,7 +256,7 @@ func roleBefore(s *sentence, start int) string {
 	j := start
 	for j > 0 {
 		l := s.lower[j-1]
-		if titleWords[l] || titleWords[s.Tokens[j-1].Text] || titleModifiers[l] && l != "the" && l != "and" {
+		if s.is(j-1, fTitle) || s.is(j-1, fTitleMod) && l != "the" && l != "and" {
 			j--
 			continue
 		}
@@ -327,7 +327,7 @@ func (st *state) echoes() {
 				end++
 			}
 			last := t.pos >= 0 && t.pos+(end-i) == len(t.e.words)
-			firstAfterTitle := t.pos == 0 && i > 0 && titleWords[s.lower[i-1]]
+			firstAfterTitle := t.pos == 0 && i > 0 && s.is(i-1, fTitle)
 			if t.e.typ == graph.Person && !last && !firstAfterTitle && end-i < 2 {
 				continue
 			}

@@ -25,7 +25,7 @@ func (v *sentenceView) subject(k int) *unit {
 		}
 	}
 	for j := k - 1; j >= 0; j-- {
-		if clauseBreaks[s.lower[j]] {
+		if s.is(j, fClauseBreak) {
 			// "Trump, who ... demanded": a relative pronoun stands for the unit before it.
 			if (s.lower[j] == "who" || s.lower[j] == "which") && j > 0 {
 				p := j - 1
@@ -63,7 +63,7 @@ func (v *sentenceView) prepBefore(u *unit) string {
 	for j >= 0 && (v.s.lower[j] == "the" || v.s.lower[j] == "a") {
 		j--
 	}
-	if j >= 0 && prepositions[v.s.lower[j]] {
+	if j >= 0 && v.s.is(j, fPreposition) {
 		return v.s.lower[j]
 	}
 	return ""
@@ -147,7 +147,7 @@ func (v *sentenceView) object(k, window int, ok func(*entity) bool) *unit {
 	skipGroup := false
 	for j := k + 1; j < len(s.Tokens) && j <= k+window; j++ {
 		l := s.lower[j]
-		if clauseBreaks[l] || l == "by" {
+		if s.is(j, fClauseBreak) || l == "by" {
 			return nil
 		}
 		switch {
@@ -208,7 +208,7 @@ func (st *state) symmetric(v *sentenceView) {
 		rule := ""
 		// "talks (in Muscat) between X and Y"
 		for j := k + 1; j < len(s.Tokens) && j <= k+6; j++ {
-			if clauseBreaks[s.lower[j]] {
+			if s.is(j, fClauseBreak) {
 				break
 			}
 			if s.lower[j] == "between" || s.lower[j] == "among" {
@@ -248,7 +248,7 @@ func (st *state) symmetric(v *sentenceView) {
 			// "both sides agreed", "the two countries signed"
 			if parties == nil && len(st.lastPair) == 2 {
 				for j := k - 1; j >= 0 && j >= k-5; j-- {
-					if pairWords[s.lower[j]] && (s.lowerAt(j-1) == "two" || s.lowerAt(j-1) == "both" || s.lowerAt(j-2) == "both") {
+					if s.is(j, fPairWord) && (s.lowerAt(j-1) == "two" || s.lowerAt(j-1) == "both" || s.lowerAt(j-2) == "both") {
 						parties, rule = st.pairAs(s.lower[j]), "both-sides"
 						break
 					}
@@ -283,10 +283,10 @@ func (st *state) rememberPair(parties []*entity) {
 // k: "without reaching an agreement", "called for stronger sanctions".
 func (v *sentenceView) irrealisBefore(k, n int) bool {
 	for j := k - 1; j >= 0 && j >= k-n; j-- {
-		if irrealis[v.s.lower[j]] {
+		if v.s.is(j, fIrrealis) {
 			return true
 		}
-		if clauseBreaks[v.s.lower[j]] || v.at[j] != nil {
+		if v.s.is(j, fClauseBreak) || v.at[j] != nil {
 			return false
 		}
 	}
@@ -299,7 +299,7 @@ func (v *sentenceView) nextWord(k, n int, w string) int {
 		if v.s.lower[j] == w {
 			return j
 		}
-		if clauseBreaks[v.s.lower[j]] || v.at[j] != nil {
+		if v.s.is(j, fClauseBreak) || v.at[j] != nil {
 			return -1
 		}
 	}

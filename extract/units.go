@@ -29,12 +29,11 @@ type unit struct {
 
 // isTitleToken: a word that may stand inside a title.
 func isTitleToken(s *sentence, i int) bool {
-	l := s.lower[i]
-	return titleWords[l] || titleWords[s.Tokens[i].Text] || titleModifiers[l] || familyWords[l] || s.Tokens[i].Text == "-"
+	return s.is(i, fTitle|fTitleMod|fFamily) || s.Tokens[i].Text == "-"
 }
 
 func isTitleNoun(s *sentence, i int) bool {
-	return titleWords[s.lower[i]] || titleWords[s.Tokens[i].Text]
+	return s.is(i, fTitle)
 }
 
 var connectives = set("and", "the", "of", "to", "for")
@@ -52,9 +51,9 @@ func attachable(s *sentence, from, to int) bool {
 		if !isTitleToken(s, k) {
 			return false
 		}
-		if isTitleNoun(s, k) || familyWords[s.lower[k]] {
+		if isTitleNoun(s, k) || s.is(k, fFamily) {
 			title = true
-		} else if connectives[s.lower[k]] && !title {
+		} else if s.is(k, fConnective) && !title {
 			return false
 		}
 	}
@@ -78,7 +77,7 @@ func (st *state) buildUnits(s *sentence, ms []*mention) []*unit {
 			continue
 		}
 		// Title words before the first mention ("President", "special envoy").
-		for u.start > 0 && isTitleToken(s, u.start-1) && !connectives[s.lower[u.start-1]] {
+		for u.start > 0 && isTitleToken(s, u.start-1) && !s.is(u.start-1, fConnective) {
 			u.start--
 		}
 		if u.start > 0 && s.lower[u.start-1] == "the" {
@@ -89,10 +88,10 @@ func (st *state) buildUnits(s *sentence, ms []*mention) []*unit {
 		if s.isPossessive(k) {
 			k++
 		}
-		for k < len(s.Tokens) && isTitleToken(s, k) && !connectives[s.lower[k]] {
+		for k < len(s.Tokens) && isTitleToken(s, k) && !s.is(k, fConnective) {
 			k++
 		}
-		if k > u.end && (isTitleNoun(s, k-1) || familyWords[s.lower[k-1]]) {
+		if k > u.end && (isTitleNoun(s, k-1) || s.is(k-1, fFamily)) {
 			u.end = k
 			u.roleRef = true
 		}
@@ -110,7 +109,7 @@ func (st *state) headOf(s *sentence, u *unit) {
 			continue
 		}
 		// "Trump's son-in-law Jared Kushner": Trump is the relative's kin.
-		if s.isPossessive(m.end) && m.end+1 < len(s.Tokens) && familyWords[s.lower[m.end+1]] && (i+1 < len(u.ms) || u.roleRef) {
+		if s.isPossessive(m.end) && m.end+1 < len(s.Tokens) && s.is(m.end+1, fFamily) && (i+1 < len(u.ms) || u.roleRef) {
 			u.family, u.familyOf = s.lower[m.end+1], m.ent
 			continue
 		}
@@ -131,7 +130,7 @@ func (st *state) headOf(s *sentence, u *unit) {
 		if s.isPossessive(last.end) {
 			u.role = s.span(last.end+1, u.end)
 		}
-		if familyWords[s.lower[u.end-1]] {
+		if s.is(u.end-1, fFamily) {
 			u.family = s.lower[u.end-1]
 			u.roleRef = false
 			u.head = nil

@@ -14,6 +14,9 @@ import (
 // "U.S." is "us" and "Busaidi's" is "busaidis"), spaces folded, and a
 // leading "the" removed.
 func Key(s string) string {
+	if k, ok := asciiKey(s); ok {
+		return k
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true // drop leading spaces
@@ -36,6 +39,27 @@ func Key(s string) string {
 	k := strings.TrimRight(b.String(), " ")
 	k = strings.TrimPrefix(k, "the ")
 	return k
+}
+
+// asciiKey is Key's fast path for a single ASCII word, the common case
+// when keys are made token by token: it allocates only when the word
+// changes.
+func asciiKey(s string) (string, bool) {
+	lower := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c >= 'A' && c <= 'Z':
+			lower = false
+		default:
+			return "", false
+		}
+	}
+	if lower {
+		return s, true
+	}
+	return strings.ToLower(s), true
 }
 
 // foldLetter maps letters that NFD does not decompose to their ASCII base.

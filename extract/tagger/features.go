@@ -87,10 +87,6 @@ const (
 	tHintShape
 	tHintPrev
 	tHintNext
-	tRun
-	tRunFirst
-	tSandwich
-	tLenShape
 )
 
 // Boundary tokens stand before the first and after the last word.
@@ -375,33 +371,6 @@ func (f *featurizer) extract(words []string, hints []Label) {
 				f.addT(tHintNext, feat1(tHintNext, uint64(hints[i+1])))
 			}
 		}
-		{
-			capd := func(t *token) bool { return t.flags&(flagTitle|flagAllCaps) != 0 && t.letters > 0 }
-			if capd(t) {
-				a, b := i, i
-				for a > 0 && capd(&f.toks[a+1]) {
-					a--
-				}
-				if !capd(&f.toks[a+2]) {
-					a++
-				}
-				for b < n-1 && capd(&f.toks[b+3]) {
-					b++
-				}
-				ln := uint64(min(b-a+1, 4))
-				pos := uint64(0)
-				if i == a {
-					pos |= 1
-				}
-				if i == b {
-					pos |= 2
-				}
-				f.addT(tRun, feat1(tRun, ln<<4|pos))
-				f.addT(tRunFirst, feat1(tRunFirst, ln<<8|pos<<4|fl&flagFirst))
-			}
-		}
-		f.addT(tSandwich, feat2(tSandwich, p1.word, n1.word))
-		f.addT(tLenShape, feat2(tLenShape, uint64(min(t.letters, 8)), t.shape))
 		f.offs = append(f.offs, int32(len(f.rows)))
 	}
 }
