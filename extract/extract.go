@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsgraph/kg/article"
 	"github.com/newsgraph/kg/extract/gazetteer"
+	"github.com/newsgraph/kg/extract/norm"
 	"github.com/newsgraph/kg/extract/text"
 	"github.com/newsgraph/kg/graph"
 )
@@ -30,8 +31,9 @@ type Options struct {
 
 // Extractor extracts documents from articles. It is safe for concurrent use.
 type Extractor struct {
-	gaz    *gazetteer.Gazetteer
-	tagger tagger
+	gaz      *gazetteer.Gazetteer
+	prefixes map[string]bool // every word prefix of a listed form's key
+	tagger   tagger
 }
 
 // New builds an Extractor from the embedded seeds plus opts.
@@ -40,11 +42,38 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{gaz: gaz}
+	x := &Extractor{gaz: gaz, prefixes: formPrefixes(gaz)}
 	if !opts.NoTagger {
 		x.tagger = defaultTagger()
 	}
 	return x, nil
+}
+
+// formPrefixes indexes the word prefixes of every listed form, so that
+// matching stops extending an n-gram as soon as no form can follow.
+func formPrefixes(g *gazetteer.Gazetteer) map[string]bool {
+	p := map[string]bool{}
+	add := func(s string) {
+		k := norm.Key(s)
+		for i := 0; i < len(k); i++ {
+			if k[i] == ' ' {
+				p[k[:i]] = true
+			}
+		}
+		p[k] = true
+	}
+	for _, e := range g.Entries() {
+		add(e.Name)
+		for _, a := range e.Aliases {
+			add(a)
+		}
+		for _, key := range []string{"demonyms", "capitals"} {
+			for _, v := range e.Values(key) {
+				add(v)
+			}
+		}
+	}
+	return p
 }
 
 // Extract reads one article.
@@ -70,6 +99,7 @@ type state struct {
 	mentions [][]*mention // per sentence, in token order
 	ents     []*entity
 	byKey    map[string]*entity
+	byEntry  map[*gazetteer.Entry]*entity
 	rels     []graph.Relation
 	relIndex map[string]int
 
@@ -81,7 +111,7 @@ type state struct {
 }
 
 func (x *Extractor) analyse(body string) *state {
-	st := &state{x: x, byKey: map[string]*entity{}, relIndex: map[string]int{}}
+	st := &state{x: x, byKey: map[string]*entity{}, byEntry: map[*gazetteer.Entry]*entity{}, relIndex: map[string]int{}}
 	for _, s := range text.Split(body) {
 		ss := newSentence(s)
 		st.sents = append(st.sents, ss)

@@ -229,6 +229,9 @@ func (x *Extractor) gazetteerMentions(s *sentence, out []*mention) []*mention {
 				b.WriteByte(' ')
 			}
 			b.WriteString(s.keys[j])
+			if !x.prefixes[b.String()] {
+				break
+			}
 			if forms := x.gaz.Lookup(b.String()); len(forms) > 0 {
 				// A form must be capitalised like a name in the text,
 				// except inner words ("Gulf of Aden").

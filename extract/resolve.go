@@ -81,7 +81,11 @@ func EntityID(t graph.EntityType, name, qid string) string {
 // entityFor returns the article's entity for a key, creating it.
 func (st *state) entityFor(t graph.EntityType, name string, entry *gazetteer.Entry) *entity {
 	if entry != nil {
+		if e := st.byEntry[entry]; e != nil {
+			return e
+		}
 		t, name = entry.Type, entry.Name
+		defer func() { st.byEntry[entry] = st.byKey[string(t)+"|"+norm.Key(name)] }()
 	}
 	key := string(t) + "|" + norm.Key(name)
 	if e, ok := st.byKey[key]; ok {

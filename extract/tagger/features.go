@@ -14,7 +14,7 @@ import (
 
 // featureVersion changes whenever the features change, so that a model file
 // trained with other features is refused instead of silently misused.
-const featureVersion = 1
+const featureVersion = 2
 
 // Token flags.
 const (
@@ -43,7 +43,7 @@ type token struct {
 	word    uint64    // lower-cased word, curly quotes folded to straight
 	cased   uint64    // word as written
 	shape   uint64    // character classes, runs collapsed: Xx, X.X., X-d, d
-	pre     [3]uint64 // lower-cased prefixes of 1..3 runes
+	pre     [2]uint64 // lower-cased prefixes of 2 and 3 runes
 	suf     [4]uint64 // lower-cased suffixes of 1..4 runes
 	flags   uint8
 	letters uint8 // number of letters, at most 255
@@ -61,7 +61,6 @@ const (
 	tWordPrev
 	tWordNext
 	tWordPrev2
-	tWordNext2
 	tWordPrevWord
 	tWordWordNext
 	tCased
@@ -70,7 +69,6 @@ const (
 	tShapeNext
 	tShapePrevShape
 	tShapeShapeNext
-	tPre1
 	tPre2
 	tPre3
 	tSuf1
@@ -203,13 +201,13 @@ func analyze(w string, buf []byte) (token, []byte) {
 			hs = (hs ^ uint64(class)) * fnvPrime
 			last = class
 		}
-		if runes < len(t.pre) {
-			t.pre[runes] = hw
-		}
 		runes++
+		if 2 <= runes && runes < 2+len(t.pre) {
+			t.pre[runes-2] = hw
+		}
 	}
-	for k := runes; k < len(t.pre); k++ {
-		t.pre[k] = hw
+	for k := max(runes-1, 0); k < len(t.pre); k++ {
+		t.pre[k] = hw // shorter words are their own prefix
 	}
 	// Suffixes of 1..4 runes of the lower-cased word.
 	end := len(buf)
@@ -300,7 +298,7 @@ func init() {
 // It keeps its buffers between sentences; it is not safe for concurrent use.
 type featurizer struct {
 	shift uint     // 64 - log2(rows)
-	toks  []token  // the sentence with two boundary tokens on each side
+	toks  []token  // the sentence, after two start tokens and before an end token
 	rows  []uint32 // feature rows of all tokens, token after token
 	offs  []int32  // token i's rows are rows[offs[i]:offs[i+1]]
 	buf   []byte
@@ -322,53 +320,51 @@ func (f *featurizer) extract(words []string, hints []Label) {
 		}
 		f.toks = append(f.toks, t)
 	}
-	f.toks = append(f.toks, tokEOS, tokEOS)
+	f.toks = append(f.toks, tokEOS)
 	mode := uint64(sentenceMode(f.toks[2 : 2+n]))
 
 	f.rows = f.rows[:0]
 	f.offs = append(f.offs[:0], 0)
 	for i := range n {
-		p2, p1, t, n1, n2 := &f.toks[i], &f.toks[i+1], &f.toks[i+2], &f.toks[i+3], &f.toks[i+4]
+		p2, p1, t, n1 := &f.toks[i], &f.toks[i+1], &f.toks[i+2], &f.toks[i+3]
 		fl := uint64(t.flags)
-		f.addT(tBias, feat1(tBias, 0))
-		f.addT(tWord, feat1(tWord, t.word))
-		f.addT(tWordPrev, feat1(tWordPrev, p1.word))
-		f.addT(tWordNext, feat1(tWordNext, n1.word))
-		f.addT(tWordPrev2, feat1(tWordPrev2, p2.word))
-		f.addT(tWordNext2, feat1(tWordNext2, n2.word))
-		f.addT(tWordPrevWord, feat2(tWordPrevWord, p1.word, t.word))
-		f.addT(tWordWordNext, feat2(tWordWordNext, t.word, n1.word))
-		f.addT(tCased, feat1(tCased, t.cased))
-		f.addT(tShape, feat1(tShape, t.shape))
-		f.addT(tShapePrev, feat1(tShapePrev, p1.shape))
-		f.addT(tShapeNext, feat1(tShapeNext, n1.shape))
-		f.addT(tShapePrevShape, feat2(tShapePrevShape, p1.shape, t.shape))
-		f.addT(tShapeShapeNext, feat2(tShapeShapeNext, t.shape, n1.shape))
-		f.addT(tPre1, feat1(tPre1, t.pre[0]))
-		f.addT(tPre2, feat1(tPre2, t.pre[1]))
-		f.addT(tPre3, feat1(tPre3, t.pre[2]))
-		f.addT(tSuf1, feat1(tSuf1, t.suf[0]))
-		f.addT(tSuf2, feat1(tSuf2, t.suf[1]))
-		f.addT(tSuf3, feat1(tSuf3, t.suf[2]))
-		f.addT(tSuf4, feat1(tSuf4, t.suf[3]))
-		f.addT(tFlags, feat1(tFlags, fl))
-		f.addT(tFlagsWord, feat2(tFlagsWord, fl, t.word))
-		f.addT(tWordPrevShape, feat2(tWordPrevShape, p1.word, t.shape))
-		f.addT(tShapeWordNext, feat2(tShapeWordNext, t.shape, n1.word))
+		f.add(feat1(tBias, 0))
+		f.add(feat1(tWord, t.word))
+		f.add(feat1(tWordPrev, p1.word))
+		f.add(feat1(tWordNext, n1.word))
+		f.add(feat1(tWordPrev2, p2.word))
+		f.add(feat2(tWordPrevWord, p1.word, t.word))
+		f.add(feat2(tWordWordNext, t.word, n1.word))
+		f.add(feat1(tCased, t.cased))
+		f.add(feat1(tShape, t.shape))
+		f.add(feat1(tShapePrev, p1.shape))
+		f.add(feat1(tShapeNext, n1.shape))
+		f.add(feat2(tShapePrevShape, p1.shape, t.shape))
+		f.add(feat2(tShapeShapeNext, t.shape, n1.shape))
+		f.add(feat1(tPre2, t.pre[0]))
+		f.add(feat1(tPre3, t.pre[1]))
+		f.add(feat1(tSuf1, t.suf[0]))
+		f.add(feat1(tSuf2, t.suf[1]))
+		f.add(feat1(tSuf3, t.suf[2]))
+		f.add(feat1(tSuf4, t.suf[3]))
+		f.add(feat1(tFlags, fl))
+		f.add(feat2(tFlagsWord, fl, t.word))
+		f.add(feat2(tWordPrevShape, p1.word, t.shape))
+		f.add(feat2(tShapeWordNext, t.shape, n1.word))
 		if mode != modeNormal {
-			f.addT(tModeShape, feat2(tModeShape, mode, t.shape))
-			f.addT(tModeFlags, feat2(tModeFlags, mode, fl))
+			f.add(feat2(tModeShape, mode, t.shape))
+			f.add(feat2(tModeFlags, mode, fl))
 		}
 		if hints != nil {
 			if h := hints[i]; h != O {
-				f.addT(tHint, feat1(tHint, uint64(h)))
-				f.addT(tHintShape, feat2(tHintShape, uint64(h), t.shape))
+				f.add(feat1(tHint, uint64(h)))
+				f.add(feat2(tHintShape, uint64(h), t.shape))
 			}
 			if i > 0 && hints[i-1] != O {
-				f.addT(tHintPrev, feat1(tHintPrev, uint64(hints[i-1])))
+				f.add(feat1(tHintPrev, uint64(hints[i-1])))
 			}
 			if i+1 < n && hints[i+1] != O {
-				f.addT(tHintNext, feat1(tHintNext, uint64(hints[i+1])))
+				f.add(feat1(tHintNext, uint64(hints[i+1])))
 			}
 		}
 		f.offs = append(f.offs, int32(len(f.rows)))
@@ -376,11 +372,3 @@ func (f *featurizer) extract(words []string, hints []Label) {
 }
 
 func (f *featurizer) add(h uint64) { f.rows = append(f.rows, uint32(h>>f.shift)) }
-
-var DropMask uint64
-
-func (f *featurizer) addT(t int, h uint64) {
-	if DropMask&(1<<t) == 0 {
-		f.add(h)
-	}
-}
