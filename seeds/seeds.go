@@ -11,14 +11,19 @@ import (
 //go:embed gazetteer/*.tsv
 var gazetteers embed.FS
 
-//go:embed articles/*.txt articles/SOURCES.md
+//go:embed articles/*.txt
 var articles embed.FS
+
+// Sources says where the seed articles come from.
+//
+//go:embed SOURCES.md
+var Sources string
 
 // Gazetteers returns the embedded gazetteer lists (*.tsv) at the root of the
 // returned file system. The format is described in gazetteer/README.md.
 func Gazetteers() fs.FS { return sub(gazetteers, "gazetteer") }
 
-// Articles returns the embedded seed articles (*.txt and SOURCES.md) at the
+// Articles returns the embedded seed articles (*.txt) at the
 // root of the returned file system.
 func Articles() fs.FS { return sub(articles, "articles") }
 
