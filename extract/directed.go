@@ -347,7 +347,7 @@ func (v *sentenceView) nounTarget(k int, t graph.RelationType, ok func(*entity) 
 	}
 	for j := k + 1; j < len(s.Tokens) && j <= k+3; j++ {
 		if preps[s.lower[j]] {
-			return v.object(j, 8, ok)
+			return v.object(j, 10, ok)
 		}
 		if s.is(j, fClauseBreak) || v.at[j] != nil {
 			return nil
@@ -493,7 +493,7 @@ func (st *state) mediation(v *sentenceView, k int, c cue) {
 	}
 	parties := st.partiesIn(v)
 	if len(parties) < 2 {
-		parties = st.lastPair
+		parties = st.lastTalks
 	}
 	for _, m := range mediators {
 		// A mediator is no party: when it (or one of its people) is in the

@@ -104,7 +104,8 @@ type state struct {
 	relIndex map[string]int
 
 	affil      map[*entity]map[*entity]bool // person/org -> state/org, as stated so far
-	lastPair   []*entity                    // the last two parties that talked or agreed
+	lastPair   []*entity                    // the last parties that met, talked or agreed ("both sides")
+	lastTalks  []*entity                    // the last parties that talked or agreed (what a mediator mediates)
 	lastPerson *entity                      // the last person subject ("he", "his")
 	lastActor  *entity                      // the last state or organization subject ("it", "its")
 	lastState  *entity                      // the last state named ("the country")

@@ -237,6 +237,9 @@ func (st *state) symmetric(v *sentenceView) {
 					}
 				}
 				st.rememberPair(append(subjects, heads(v.groupFrom(obj))...))
+				if c.typ != graph.MeetsWith {
+					st.rememberTalks(append(subjects, heads(v.groupFrom(obj))...))
+				}
 				continue
 			}
 			// "X and Y began negotiations"
@@ -264,7 +267,16 @@ func (st *state) symmetric(v *sentenceView) {
 			}
 		}
 		st.rememberPair(parties)
+		if c.typ != graph.MeetsWith {
+			st.rememberTalks(parties)
+		}
 	}
+}
+
+func (st *state) rememberTalks(parties []*entity) {
+	before := st.lastPair
+	st.rememberPair(parties)
+	st.lastTalks, st.lastPair = st.lastPair, before
 }
 
 func (st *state) rememberPair(parties []*entity) {

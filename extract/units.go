@@ -84,15 +84,24 @@ func (st *state) buildUnits(s *sentence, ms []*mention) []*unit {
 			u.start--
 		}
 		// Title or family words after ("Qatar's prime minister").
-		k := u.end
+		// Title or family words after ("Qatar's prime minister", "Ukraine's
+		// head negotiator and defence minister", "the U.S. president's
+		// son-in-law"), ending on a title or family noun.
+		k, end := u.end, u.end
+		if u.ms[len(u.ms)-1].ent.typ == graph.Person { // a named person needs no title after
+			k = len(s.Tokens)
+		}
 		if s.isPossessive(k) {
 			k++
 		}
-		for k < len(s.Tokens) && isTitleToken(s, k) && !s.is(k, fConnective) {
+		for k < len(s.Tokens) && (isTitleToken(s, k) || s.isPossessive(k) && k > u.end && isTitleNoun(s, k-1)) {
+			if isTitleNoun(s, k) || s.is(k, fFamily) {
+				end = k + 1
+			}
 			k++
 		}
-		if k > u.end && (isTitleNoun(s, k-1) || s.is(k-1, fFamily)) {
-			u.end = k
+		if end > u.end {
+			u.end = end
 			u.roleRef = true
 		}
 		st.headOf(s, u)
@@ -131,7 +140,15 @@ func (st *state) headOf(s *sentence, u *unit) {
 			u.role = s.span(last.end+1, u.end)
 		}
 		if s.is(u.end-1, fFamily) {
+			// "the U.S. president's son-in-law": the kin is the holder of
+			// the title before the possessive.
 			u.family = s.lower[u.end-1]
+			for p := u.end - 2; p > last.end; p-- {
+				if s.isPossessive(p) {
+					u.familyOf = st.roleHolder(&unit{ms: u.ms, role: s.span(last.end, p)})
+					break
+				}
+			}
 			u.roleRef = false
 			u.head = nil
 			return

@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -117,7 +118,10 @@ func mix(x uint64) uint64 {
 
 func feat1(t, a uint64) uint64 { return mix(a ^ t*0x9E3779B97F4A7C15) }
 
-func feat2(t, a, b uint64) uint64 { return mix(mix(a^t*0x9E3779B97F4A7C15) + b) }
+// feat2 rotates b so that feat2(t, a, b) and feat2(t, b, a) differ.
+func feat2(t, a, b uint64) uint64 {
+	return mix(a ^ bits.RotateLeft64(b, 29) ^ t*0x9E3779B97F4A7C15)
+}
 
 // foldQuote maps typographic quotes to the straight ones of the training data.
 func foldQuote(r rune) rune {
@@ -240,7 +244,7 @@ func analyze(w string, buf []byte) (token, []byte) {
 
 // sentenceMode tells headlines, shouting and lower-cased text from prose.
 // A sentence is in Title Case when every word after the first, except
-// function words, is capitalised, and there are at least three such words.
+// function words, is capitalised, and there are at least two such words.
 func sentenceMode(toks []token) int {
 	title, caps, anyUpper, words := 0, 0, false, 0
 	for i := range toks {
@@ -273,7 +277,7 @@ func sentenceMode(toks []token) int {
 		return modeUpper
 	case words >= 2 && !anyUpper:
 		return modeLower
-	case title >= 3:
+	case title >= 2:
 		return modeTitle
 	}
 	return modeNormal

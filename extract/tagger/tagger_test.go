@@ -111,6 +111,9 @@ func TestHints(t *testing.T) {
 }
 
 func TestTagIntoDoesNotAllocate(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are meaningless under the race detector")
+	}
 	m := Default()
 	words := strings.Fields("Foreign Minister Sergei Lavrov met Antony Blinken in Geneva .")
 	out := make([]Label, len(words))
@@ -206,7 +209,7 @@ func TestHeldOutScore(t *testing.T) {
 
 // minHeldOutF1 is the measured held-out F1 of the embedded model minus a
 // margin.
-const minHeldOutF1 = 0.80
+const minHeldOutF1 = 0.82
 
 // Training is deterministic and learns: a small model trained on part of
 // the data scores well above chance on the held-out tenth.
@@ -247,4 +250,37 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 	b.ReportMetric(float64(tokens), "tokens/op")
+}
+
+func TestSentenceMode(t *testing.T) {
+	cases := map[string]int{
+		"He met Antony Blinken in Geneva .":                modeNormal,
+		"Sergei Lavrov met Antony Blinken in Geneva .":     modeNormal,
+		"Iran Says It Wants Talks With Oman Next Week":     modeTitle,
+		"What Happened in Muscat ?":                        modeTitle,
+		"IRAN SAYS IT WANTS TALKS":                         modeUpper,
+		"iran says it wants talks in muscat":               modeLower,
+		"The U.S. and Iran met in Oman on Friday .":        modeNormal,
+		"Mr. Smith , Mr. Jones and Mr. Brown were there .": modeNormal,
+	}
+	var f featurizer
+	for s, want := range cases {
+		f.extract(strings.Fields(s), nil)
+		if got := sentenceMode(f.toks[2 : len(f.toks)-1]); got != want {
+			t.Errorf("sentenceMode(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// Each token's features must fit the lanes of a packed weight row.
+func TestFeatureCountFitsLanes(t *testing.T) {
+	words := strings.Fields("IRAN SAYS IT WANTS TALKS WITH OMAN")
+	hints := []Label{B(GEO), I(GEO), B(PER), I(PER), B(ORG), I(ORG), B(GPE)}
+	var f featurizer
+	f.extract(words, hints)
+	for i := range words {
+		if n := f.offs[i+1] - f.offs[i]; n > maxFeatures {
+			t.Fatalf("token %d has %d features, more than %d", i, n, maxFeatures)
+		}
+	}
 }
