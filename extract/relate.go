@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"strings"
+
+	"github.com/newsgraph/kg/extract/norm"
 	"github.com/newsgraph/kg/extract/text"
 	"github.com/newsgraph/kg/graph"
 )
@@ -110,10 +113,63 @@ func (st *state) affiliations(v *sentenceView) {
 				st.affiliate(u.head, q, s, 0.9, "title-qualifier", u.role)
 			}
 		}
+		if typeOf(u) == graph.Person {
+			st.departmentOfTitle(s, u)
+		}
 		if u.familyOf != nil && typeOf(u) == graph.Person {
 			st.addRelation(u.head, graph.RelativeOf, u.familyOf, s, 0.9, "family-title", map[string]string{"relation": u.family})
 		}
 	}
+}
+
+// departmentOfTitle: "Treasury Secretary Scott Bessent", "Defense
+// Secretary Pete Hegseth": a capitalised word before the title noun that
+// names an organization of the article ties the person to it.
+func (st *state) departmentOfTitle(s *sentence, u *unit) {
+	var p *mention
+	for _, m := range u.ms {
+		if m.ent == u.head {
+			p = m
+		}
+	}
+	if p == nil {
+		return
+	}
+	inMention := func(k int) bool {
+		for _, m := range u.ms {
+			if k >= m.start && k < m.end {
+				return true
+			}
+		}
+		return false
+	}
+	for k := u.start; k < p.start; k++ {
+		if !s.isCap(k) || s.is(k, fTitle) || !s.is(k+1, fTitle) || inMention(k) {
+			continue
+		}
+		for _, e := range st.ents {
+			if e.typ == graph.Organization && e.mentions > 0 && hasWord(e, s.keys[k]) {
+				st.affiliate(u.head, e, s, 0.7, "title-department", u.role)
+			}
+		}
+	}
+}
+
+// hasWord: one of the words of e's name or aliases is w.
+func hasWord(e *entity, w string) bool {
+	for _, x := range e.words {
+		if x == w {
+			return true
+		}
+	}
+	for _, a := range e.aliases {
+		for _, x := range strings.Fields(norm.Key(a)) {
+			if x == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // appositions: "NATO's top general, US Air Force General Alexus
