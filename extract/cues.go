@@ -46,8 +46,7 @@ func init() {
 	addCues(R, false, 0.8, "supports", "supported", "supporting", "backs", "backed", "backing", "arms",
 		"armed", "arming", "funds", "funded", "funding", "finances", "financed", "sponsors", "sponsored",
 		"supplies", "supplied", "supplying", "supply", "aids", "aided", "bankrolls", "bankrolled",
-		"provides", "provided", "providing", "provide", "delivers", "delivered", "delivering", "deliver",
-		"back", "fund", "arm")
+		"provides", "provided", "providing", "provide", "back", "fund", "arm")
 	addCues(R, true, 0.8, "support", "backers", "backer", "sponsor", "sponsors", "patron", "patrons",
 		"aid", "assistance", "backing", "proxies", "proxy")
 

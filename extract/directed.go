@@ -44,6 +44,11 @@ func (st *state) addReferences(v *sentenceView, si int) {
 				a = u.head
 			}
 			add(k, k+1, a, true)
+		case "group", "militia", "movement", "rebels", "organization", "organisation", "militants", "faction", "insurgents":
+			// "the group": the organization last named.
+			if s.lowerAt(k-1) == "the" && st.lastOrg != nil {
+				add(k-1, k+1, st.lastOrg, s.isPossessive(k+1))
+			}
 		case "country", "government", "regime":
 			// "the country's", "the Iranian government" is a unit already.
 			if s.lowerAt(k-1) == "the" || s.lowerAt(k-1) == "whose" || s.lowerAt(k-1) == "his" || s.lowerAt(k-1) == "its" {
@@ -64,7 +69,7 @@ func (st *state) addReferences(v *sentenceView, si int) {
 			if cat := weaponNouns[l]; cat != "" && k > 0 && weaponNouns[s.lowerAt(k+1)] == "" && !s.is(k+1, fNounModifier) {
 				prev := s.lower[k-1]
 				if prev == "the" || prev == "its" || prev == "this" || prev == "latest" || prev == "new" || weaponNouns[prev] != "" || prev == "ballistic" || prev == "aircraft" {
-					if w := st.weaponFor(cat, si); w != nil {
+					if w := st.weaponFor(l, cat, si); w != nil {
 						add(k, k+1, w, false)
 					}
 				}
@@ -125,31 +130,36 @@ func (st *state) stateOf(p *entity) *entity {
 	return nil
 }
 
-// weaponFor resolves a generic weapon noun to the named weapon of the
-// article it most likely means: the only one of its category, or the only
-// one at all.
-func (st *state) weaponFor(cat string, si int) *entity {
-	var only, sameCat *entity
-	n, nCat := 0, 0
+// weaponFor resolves a generic weapon noun ("the aircraft carrier", "the
+// missile") to the named weapon of the article it most likely means: the
+// last one of a fitting category named in this or the three sentences
+// before, else the only one of that category in the article.
+func (st *state) weaponFor(noun, cat string, si int) *entity {
+	fits := func(e *entity) bool {
+		c := e.category
+		if e.entry != nil && e.entry.Attr("category") != "" {
+			c = e.entry.Attr("category")
+		}
+		return containsWord(c, noun) || containsWord(c, cat) || containsWord(noun, c)
+	}
+	for i := si; i >= 0 && i >= si-3; i-- {
+		ms := st.mentions[i]
+		for j := len(ms) - 1; j >= 0; j-- {
+			if e := ms[j].ent; e != nil && e.typ == graph.Weapon && fits(e) {
+				return e
+			}
+		}
+	}
+	var only *entity
 	for _, e := range st.ents {
-		if e.typ != graph.Weapon || e.mentions == 0 {
-			continue
-		}
-		n++
-		only = e
-		if e.category == cat || e.entry != nil && containsWord(e.entry.Attr("category"), cat) {
-			nCat++
-			sameCat = e
+		if e.typ == graph.Weapon && e.mentions > 0 && fits(e) {
+			if only != nil {
+				return nil
+			}
+			only = e
 		}
 	}
-	switch {
-	case nCat == 1:
-		return sameCat
-	case n == 1 && nCat == 0 && cat != "system" && cat != "vehicle":
-		return nil
-	}
-	_ = only
-	return nil
+	return only
 }
 
 func containsWord(s, w string) bool {
@@ -302,6 +312,15 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 		}
 		target = v.object(k, 8, ok)
 	}
+	// "their alleged Iranian backers": the demonym supports the possessor.
+	if t == graph.Supports && (s.lower[k] == "backers" || s.lower[k] == "backer" || s.lower[k] == "sponsors" || s.lower[k] == "patrons") {
+		if a := v.adjacentBefore(k); a != nil && isActor(a.head) {
+			if o := v.ownerBefore(a.start, 3); o != nil && o != a.head {
+				st.addRelation(a.head, graph.Supports, o, s, conf, "backers", nil)
+			}
+		}
+		return
+	}
 	if target == nil {
 		return
 	}
@@ -311,14 +330,6 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 		}
 		for _, a := range agents {
 			st.addRelation(a, t, tg, s, conf, "cue-"+map[bool]string{true: "noun", false: "verb"}[c.noun], nil)
-		}
-	}
-	// "Iranian backers" of "their": the demonym supports the possessor.
-	if t == graph.Supports && (s.lower[k] == "backers" || s.lower[k] == "backer" || s.lower[k] == "sponsors" || s.lower[k] == "patrons") {
-		if a := v.adjacentBefore(k); a != nil {
-			if o := v.ownerBefore(a.start, 3); o != nil {
-				st.addRelation(a.head, graph.Supports, o, s, conf, "backers", nil)
-			}
 		}
 	}
 }

@@ -109,6 +109,7 @@ type state struct {
 	lastPerson *entity                      // the last person subject ("he", "his")
 	lastActor  *entity                      // the last state or organization subject ("it", "its")
 	lastState  *entity                      // the last state named ("the country")
+	lastOrg    *entity                      // the last organization named ("the group")
 }
 
 func (x *Extractor) analyse(body string) *state {

@@ -283,6 +283,17 @@ func (st *state) locations(v *sentenceView) {
 				st.addRelation(n.head, graph.LocatedIn, u.head, s, 0.8, "possessive-place", nil)
 			}
 		}
+		// "Iran's S-400 batteries": the possessor owns the weapon;
+		// "the most capable fighter jet of the U.S. Navy" likewise.
+		if i+1 < len(v.units) {
+			n := v.units[i+1]
+			if u.possessive && isActor(u.head) && typeOf(n) == graph.Weapon && n.start-u.end <= 4 {
+				st.addRelation(u.head, graph.Possesses, n.head, s, 0.7, "possessive-weapon", nil)
+			}
+			if typeOf(u) == graph.Weapon && isActor(n.head) && s.lowerAt(u.end) == "of" && (n.start == u.end+1 || n.start == u.end+2 && s.lower[u.end+1] == "the") {
+				st.addRelation(n.head, graph.Possesses, u.head, s, 0.7, "weapon-of", nil)
+			}
+		}
 		// "the Omani capital, Muscat"
 		if typeOf(u) == graph.State && s.lowerAt(u.end) == "capital" && s.lowerAt(u.end+1) == "," {
 			if n := v.at[min(u.end+2, len(s.Tokens)-1)]; n != nil && typeOf(n) == graph.Place {

@@ -338,6 +338,7 @@ func (st *state) lastSubjects(v *sentenceView) {
 				st.lastActor = u.head
 			}
 		case graph.Organization:
+			st.lastOrg = u.head
 			if v.prepBefore(u) == "" {
 				st.lastActor = u.head
 			}
