@@ -15,7 +15,7 @@ import (
 
 // featureVersion changes whenever the features change, so that a model file
 // trained with other features is refused instead of silently misused.
-const featureVersion = 2
+const featureVersion = 3
 
 // Token flags.
 const (

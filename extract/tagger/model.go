@@ -20,7 +20,9 @@ type Model struct {
 
 	// packed holds the weights of a feature row as offset 16-bit lanes,
 	// four labels to a uint64, so that adding a row to a word's scores is
-	// three additions (see setWeight).
+	// two additions (see setWeight). Label O has no lane: only differences
+	// between labels' scores count, so each row's O weight was subtracted
+	// from its other weights, leaving O at zero.
 	packed []uint64
 	trans  [numLabels + 1][numLabels]int32 // previous label (or start) -> label
 
@@ -36,23 +38,29 @@ const (
 	maxWeight    = 511
 	weightOffset = maxWeight + 1
 	maxFeatures  = (1 << 16) / (2*maxWeight + 1)
-	rowWords     = (numLabels + 3) / 4 // uint64 per row
+	rowWords     = 2 // uint64 per row: 16 bytes, four rows to a cache line
 )
 
-// TagInto unpacks exactly nine labels from three words.
+// The eight labels besides O fill the lanes of two words exactly.
 const (
-	_ = uint(numLabels - 9)
-	_ = uint(9 - numLabels)
+	_ = uint(numLabels - 1 - 4*rowWords)
+	_ = uint(4*rowWords - numLabels + 1)
 )
 
-func (m *Model) setWeight(row, label, w int) {
+// setWeight sets the weight of a row for a label other than O.
+func (m *Model) setWeight(row int, label Label, w int) {
 	w = max(-maxWeight, min(maxWeight, w))
-	i, shift := row*rowWords+label/4, 16*uint(label%4)
+	i, shift := row*rowWords+int(label-1)/4, 16*uint(label-1)%64
 	m.packed[i] = m.packed[i]&^(0xffff<<shift) | uint64(w+weightOffset)<<shift
 }
 
-func (m *Model) weight(row, label int) int {
-	return int(m.packed[row*rowWords+label/4]>>(16*uint(label%4))&0xffff) - weightOffset
+// weight returns the weight of a row for a label (0 for O).
+func (m *Model) weight(row int, label Label) int {
+	if label == O {
+		return 0
+	}
+	i, shift := row*rowWords+int(label-1)/4, 16*uint(label-1)%64
+	return int(m.packed[i]>>shift&0xffff) - weightOffset
 }
 
 type tagScratch struct {
@@ -123,19 +131,17 @@ func (m *Model) TagInto(out []Label, words []string, hints []Label) []Label {
 	s.back = grow(s.back, n*numLabels)
 	for i := range n {
 		rows := s.f.rows[s.f.offs[i]:s.f.offs[i+1]]
-		var a, b, c uint64
+		var a, b uint64
 		for _, r := range rows {
 			w := (*[rowWords]uint64)(m.packed[int(r)*rowWords:])
 			a += w[0]
 			b += w[1]
-			c += w[2]
 		}
 		off := int32(len(rows)) * weightOffset
 		e := (*[numLabels]int32)(s.emit[i*numLabels:])
-		*e = [numLabels]int32{
+		*e = [numLabels]int32{0,
 			int32(a&0xffff) - off, int32(a>>16&0xffff) - off, int32(a>>32&0xffff) - off, int32(a>>48) - off,
 			int32(b&0xffff) - off, int32(b>>16&0xffff) - off, int32(b>>32&0xffff) - off, int32(b>>48) - off,
-			int32(c&0xffff) - off,
 		}
 	}
 	viterbi(s.emit, &m.decodeTrans, s.back, out)
@@ -201,7 +207,8 @@ func viterbi(emit []int32, trans *[numLabels + 1][numLabels]int32, back []uint8,
 // File format: a gzip stream of
 //
 //	magic "kgtagger", feature version, log2 rows, labels (bytes), scale (float32),
-//	transitions ((labels+1) x labels int32), weights (rows x labels int16),
+//	transitions ((labels+1) x labels int32), weights (rows x (labels-1) int16:
+//	O's weights are zero),
 //
 // little-endian.
 const magic = "kgtagger"
@@ -217,10 +224,10 @@ func (m *Model) Save(w io.Writer) error {
 	bw.Write([]byte{featureVersion, m.bits, byte(numLabels)})
 	binary.Write(bw, binary.LittleEndian, m.scale)
 	binary.Write(bw, binary.LittleEndian, &m.trans)
-	row := make([]byte, 2*numLabels)
+	row := make([]byte, 2*(numLabels-1))
 	for i := range 1 << m.bits {
-		for l := range numLabels {
-			binary.LittleEndian.PutUint16(row[2*l:], uint16(int16(m.weight(i, l))))
+		for l := Label(1); l < Label(numLabels); l++ {
+			binary.LittleEndian.PutUint16(row[2*(l-1):], uint16(int16(m.weight(i, l))))
 		}
 		bw.Write(row)
 	}
@@ -256,13 +263,13 @@ func Load(r io.Reader) (*Model, error) {
 	if err := binary.Read(br, binary.LittleEndian, &m.trans); err != nil {
 		return nil, fmt.Errorf("tagger: reading model: %w", err)
 	}
-	row := make([]byte, 2*numLabels)
+	row := make([]byte, 2*(numLabels-1))
 	for i := range 1 << bits {
 		if _, err := io.ReadFull(br, row); err != nil {
 			return nil, fmt.Errorf("tagger: reading model: %w", err)
 		}
-		for l := range numLabels {
-			w := int(int16(binary.LittleEndian.Uint16(row[2*l:])))
+		for l := Label(1); l < Label(numLabels); l++ {
+			w := int(int16(binary.LittleEndian.Uint16(row[2*(l-1):])))
 			if w < -maxWeight || w > maxWeight {
 				return nil, fmt.Errorf("tagger: reading model: weight %d out of range", w)
 			}

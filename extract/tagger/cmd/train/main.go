@@ -25,7 +25,7 @@ func main() {
 	data := flag.String("data", "../shared/datasets/gmb-ner/ner_dataset.csv", "GMB ner_dataset.csv")
 	out := flag.String("out", "extract/tagger/model.bin", "model file to write (empty: do not write)")
 	iters := flag.Int("iters", 10, "training passes")
-	bits := flag.Uint("bits", 17, "log2 of the weight-table rows")
+	bits := flag.Uint("bits", 16, "log2 of the weight-table rows")
 	seed := flag.Uint64("seed", 1, "random seed")
 	hintRate := flag.Float64("hints", 0.5, "probability that a gold entity is given as a hint in training (negative: no hints)")
 	recase := flag.Float64("recase", 0.03, "probability of each re-casing of a training sentence (negative: none)")
