@@ -10,14 +10,42 @@ type cue struct {
 	conf float64
 }
 
-// cues maps every inflected form to its cue. Strong, specific cues carry a
-// higher confidence than weak ones ("hit", "warned").
-var cues = map[string]cue{}
+// verbCues and nounCues map every inflected form to its cue; a word may be
+// both ("strikes", "attack"). Strong, specific cues carry a higher
+// confidence than weak ones.
+var verbCues, nounCues = map[string]cue{}, map[string]cue{}
 
 func addCues(t graph.RelationType, noun bool, conf float64, forms ...string) {
 	for _, f := range forms {
-		cues[f] = cue{t, noun, conf}
+		if noun {
+			nounCues[f] = cue{t, noun, conf}
+		} else {
+			verbCues[f] = cue{t, noun, conf}
+		}
 	}
+}
+
+// determiners before a word make it a noun: "the attack", "his threats".
+var determiners = set("the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those",
+	"that", "any", "further", "fresh", "new", "more", "renewed", "repeated", "deadly", "recent", "latest")
+
+// cuesAt returns the readings of token k as a cue, the likelier first: a
+// noun after a determiner or a possessive, else the verb, then the noun.
+func cuesAt(s *sentence, k int) []cue {
+	v, isV := verbCues[s.lower[k]]
+	n, isN := nounCues[s.lower[k]]
+	switch {
+	case isV && isN:
+		if k > 0 && (determiners[s.lower[k-1]] || s.isPossessive(k-1)) {
+			return []cue{n}
+		}
+		return []cue{v, n}
+	case isV:
+		return []cue{v}
+	case isN:
+		return []cue{n}
+	}
+	return nil
 }
 
 func init() {

@@ -38,6 +38,13 @@ func (st *state) addReferences(v *sentenceView, si int) {
 				p = u.head
 			}
 			add(k, k+1, p, l == "his" || l == "her")
+		case "it", "they":
+			// A subject pronoun: the state or organization last in view.
+			a := st.lastActor
+			if u := v.nearestLeftActor(k); u != nil {
+				a = u.head
+			}
+			add(k, k+1, a, false)
 		case "its", "their":
 			a := st.lastActor
 			if u := v.nearestLeftActor(k); u != nil {
@@ -213,18 +220,20 @@ func (st *state) directed(v *sentenceView) {
 			}
 			continue
 		}
-		c, ok := cues[l]
-		if !ok {
-			continue
+		// Try the readings in turn until one states something.
+		for _, c := range cuesAt(s, k) {
+			before := len(st.rels)
+			switch c.typ {
+			case graph.NegotiatesWith, graph.MeetsWith, graph.CooperatesWith:
+			case graph.Mediates:
+				st.mediation(v, k, c)
+			default:
+				st.directedCue(v, k, c)
+			}
+			if len(st.rels) > before {
+				break
+			}
 		}
-		switch c.typ {
-		case graph.NegotiatesWith, graph.MeetsWith, graph.CooperatesWith:
-			continue
-		case graph.Mediates:
-			st.mediation(v, k, c)
-			continue
-		}
-		st.directedCue(v, k, c)
 	}
 }
 
@@ -244,11 +253,15 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 	t := c.typ
 	ok := targetOK(t)
 	conf := c.conf
+	// "has extended": an auxiliary, not possession.
+	if t == graph.Possesses && !c.noun && (strings.HasSuffix(s.lowerAt(k+1), "ed") || strings.HasSuffix(s.lowerAt(k+1), "en") || auxFollowers[s.lowerAt(k+1)]) {
+		return
+	}
 	// Scope: an attack that is only threatened or conditional is a threat.
 	if t == graph.Attacks {
 		for j := k - 1; j >= 0 && j >= k-4; j-- {
 			lj := s.lower[j]
-			if cj, isCue := cues[lj]; isCue && cj.typ == graph.Threatens {
+			if cj, isCue := nounCues[lj]; isCue && cj.typ == graph.Threatens || verbCues[lj].typ == graph.Threatens {
 				return // the threat cue states it
 			}
 			if modals[lj] && lj != "to" || lj == "if" {
@@ -333,6 +346,10 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 		}
 	}
 }
+
+// auxFollowers come after an auxiliary "has"/"had", never after possessive "has".
+var auxFollowers = set("been", "already", "also", "not", "yet", "long", "now", "never", "just", "since",
+	"repeatedly", "previously", "recently", "to")
 
 // adjacentBefore returns the unit that ends right before token k, allowing
 // up to two adjectives in between ("Israeli bombing", "Iran's latest").

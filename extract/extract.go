@@ -88,6 +88,19 @@ func (x *Extractor) Extract(a article.Article) graph.Document {
 	st := x.analyse(a.Text)
 	doc.Entities = st.entities()
 	doc.Relations = st.relations()
+	// Every relation's endpoints are entities of the document: a rule
+	// that reached an entity the text does not name is dropped here.
+	named := make(map[string]bool, len(doc.Entities))
+	for _, e := range doc.Entities {
+		named[e.ID] = true
+	}
+	kept := doc.Relations[:0]
+	for _, r := range doc.Relations {
+		if named[r.Source] && named[r.Target] {
+			kept = append(kept, r)
+		}
+	}
+	doc.Relations = kept
 	doc.Sort()
 	return doc
 }

@@ -179,7 +179,10 @@ func init() {
 	for w := range weaponNouns {
 		lexFlags[w] |= fWeaponNoun
 	}
-	for w := range cues {
+	for w := range verbCues {
+		lexFlags[w] |= fCue
+	}
+	for w := range nounCues {
 		lexFlags[w] |= fCue
 	}
 }

@@ -32,7 +32,7 @@ type mention struct {
 	text       string           // surface text
 	rule       string           // what found it
 	ent        *entity          // set by resolution
-	qualifier  *mention         // a state named inside an organization's name ("U.S. Navy")
+	orgState   *entity          // a state named inside an organization's name ("U.S. Navy")
 	category   string           // weapons: the cue noun's category
 	capital    *gazetteer.Entry // a capital form: its state
 	placeEntry *gazetteer.Entry // a capital form: the city's own Place entry, if listed
@@ -139,7 +139,7 @@ func (x *Extractor) findMentions(s *sentence) []*mention {
 // (a title before a name) beats a list entry, which beats shape and the
 // statistical tagger.
 var rulePriority = map[string]int{
-	"title": 6, "gazetteer": 5, "apposition": 2, "ship": 5, "designation": 4, "org-head": 3, "place-head": 3,
+	"title": 6, "gazetteer": 5, "apposition": 2, "name-shape": 2, "ship": 5, "designation": 4, "org-head": 3, "place-head": 3,
 	"weapon-cue": 3, "tagger": 1,
 }
 
@@ -247,12 +247,51 @@ func (x *Extractor) gazetteerMentions(s *sentence, out []*mention) []*mention {
 		if !s.isCap(foundEnd-1) && s.Tokens[foundEnd-1].Kind != text.Number {
 			continue
 		}
+		// "Denzel Washington", "Michael Jordan": a listed place or state
+		// name right after an unknown first name is a person's surname.
+		if foundEnd == i+1 && x.firstNameBefore(s, i) && !hasType(found, graph.Person) {
+			out = append(out, &mention{sent: s.Index, start: i - 1, end: i + 1, typ: graph.Person,
+				text: s.span(i-1, i+1), rule: "name-shape"})
+			continue
+		}
 		if m := x.pickForm(s, i, foundEnd, found); m != nil {
 			out = append(out, m)
 		}
 	}
 	return out
 }
+
+func hasType(forms []gazetteer.Form, t graph.EntityType) bool {
+	for _, f := range forms {
+		if f.Entry.Type == t {
+			return true
+		}
+	}
+	return false
+}
+
+// firstNameBefore: the word before i looks like a first name: capitalised,
+// in no list, not a title, not an adjective ("Neighbouring", "Oil-rich",
+// "Western") and not a direction.
+func (x *Extractor) firstNameBefore(s *sentence, i int) bool {
+	p := i - 1
+	if p < 0 || !s.isNameWord(p) || s.flags[p] != 0 || len(x.gaz.Lookup(s.keys[p])) > 0 || s.Tokens[p].IsAllCaps() {
+		return false
+	}
+	w := s.lower[p]
+	if strings.ContainsAny(w, "-.") || directions[w] {
+		return false
+	}
+	for _, suf := range []string{"ing", "ed", "ern", "ly", "ful", "ian", "ese", "ish", "an", "i"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return false
+		}
+	}
+	return true
+}
+
+var directions = set("north", "south", "east", "west", "northern", "southern", "eastern", "western",
+	"central", "upper", "lower", "greater", "new", "old", "inner", "outer", "mainland", "occupied")
 
 // pickForm chooses among the entries a listed form may name.
 func (x *Extractor) pickForm(s *sentence, start, end int, forms []gazetteer.Form) *mention {

@@ -98,7 +98,7 @@ func (st *state) affiliations(v *sentenceView) {
 			continue
 		}
 		for _, m := range u.ms {
-			if os := st.stateOfOrg(s, m); os != nil {
+			if os := m.orgState; os != nil {
 				st.affiliate(m.ent, os, s, 0.9, "org-name-state", "")
 				if typeOf(u) == graph.Person && m.ent != u.head {
 					st.affiliate(u.head, os, s, 0.85, "title-org-state", u.role)

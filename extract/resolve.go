@@ -121,11 +121,15 @@ func (st *state) resolve() {
 			}
 		}
 	}
-	for _, ms := range st.mentions {
+	for si, ms := range st.mentions {
 		for _, m := range ms {
 			if m.ent != nil {
 				m.ent.mentions++
 				m.ent.addAlias(m.text)
+			}
+			if os := st.stateOfOrg(st.sents[si], m); os != nil {
+				m.orgState = os
+				os.mentions++
 			}
 		}
 	}

@@ -17,6 +17,18 @@ func isActor(e *entity) bool {
 // of a preposition (possessors count: "Erdogan's stop saw talks").
 func (v *sentenceView) subject(k int) *unit {
 	s := v.s
+	// "Iran defies the US by unveiling a missile": the subject of a
+	// "by V-ing" phrase is the clause's first actor.
+	if k > 0 && s.lower[k-1] == "by" && strings.HasSuffix(s.lower[k], "ing") {
+		for j := 0; j < k-1; j++ {
+			if s.is(j, fClauseBreak) {
+				break
+			}
+			if u := v.at[j]; u != nil && isActor(u.head) && v.prepBefore(u) == "" {
+				return u
+			}
+		}
+	}
 	// "with U.S. President Donald Trump threatening": the unit right
 	// before a verb is its subject, whatever precedes it.
 	if k > 0 {
@@ -194,8 +206,15 @@ func heads(us []*unit) []*entity {
 func (st *state) symmetric(v *sentenceView) {
 	s := v.s
 	for k := 0; k < len(s.Tokens); k++ {
-		c, ok := cues[s.lower[k]]
-		if !ok || !(c.typ == graph.NegotiatesWith || c.typ == graph.MeetsWith || c.typ == graph.CooperatesWith) {
+		var c cue
+		ok := false
+		for _, r := range cuesAt(s, k) {
+			if r.typ == graph.NegotiatesWith || r.typ == graph.MeetsWith || r.typ == graph.CooperatesWith {
+				c, ok = r, true
+				break
+			}
+		}
+		if !ok {
 			continue
 		}
 		if v.at[k] != nil { // a cue word inside a name ("Deal Street")

@@ -46,6 +46,9 @@ func attachable(s *sentence, from, to int) bool {
 	title := false
 	for k := from; k < to; k++ {
 		if s.Tokens[k].Kind == text.Possessive {
+			if to-from == 1 {
+				return false // "India's S-400": a possessor, not a qualifier
+			}
 			continue
 		}
 		if !isTitleToken(s, k) {
@@ -241,9 +244,11 @@ func (st *state) affiliated(e, of *entity) bool {
 }
 
 // stateOfOrg returns the state named inside an organization's name ("U.S.
-// Navy", "Turkey Wealth Fund"), read from the mention's first words.
+// Navy", "Turkey Wealth Fund"), read from the mention's first words. The
+// resolver records it on the mention (orgState), counting it as a mention
+// of the state.
 func (st *state) stateOfOrg(s *sentence, m *mention) *entity {
-	if m.ent.typ != graph.Organization {
+	if m.ent == nil || m.ent.typ != graph.Organization {
 		return nil
 	}
 	for n := 1; n <= 2 && m.start+n < m.end; n++ {

@@ -145,6 +145,10 @@ func endsSentence(toks []Token, i int) bool {
 	case t.Kind == Punct && (t.Text == "!" || t.Text == "?"):
 		return next == nil || startsSentence(*next)
 	case t.Kind == Punct && t.Text == ".":
+		// "US. President Trump": a stray period after an abbreviation.
+		if i > 0 && next != nil && toks[i-1].IsAllCaps() && len(toks[i-1].Text) <= 3 && titleAfterAbbrev[next.Text] {
+			return false
+		}
 		return next == nil || startsSentence(*next)
 	case t.Kind == Word && strings.HasSuffix(t.Text, "."):
 		// A word that swallowed its period: an abbreviation ("U.S.", "Mr.")
@@ -179,6 +183,11 @@ var sentenceStarters = map[string]bool{
 	"There": true, "Its": true, "His": true, "Her": true, "Their": true, "Our": true, "If": true,
 	"While": true, "When": true, "As": true, "Since": true, "Last": true, "Earlier": true, "Later": true,
 }
+
+// titleAfterAbbrev are words that continue a name after "US." or "UK.".
+var titleAfterAbbrev = map[string]bool{"President": true, "Secretary": true, "Senator": true,
+	"Ambassador": true, "Envoy": true, "Army": true, "Navy": true, "Air": true, "Forces": true,
+	"Defense": true, "Defence": true, "State": true, "Special": true, "Treasury": true, "Vice": true}
 
 func isInitial(w string) bool {
 	// "J." or "U.S." style: letters each followed by a period.
