@@ -221,7 +221,7 @@ func (st *state) directed(v *sentenceView) {
 			continue
 		}
 		// Try the readings in turn until one states something.
-		for _, c := range cuesAt(s, k) {
+		for _, c := range v.cuesAt(k) {
 			before := len(st.rels)
 			switch c.typ {
 			case graph.NegotiatesWith, graph.MeetsWith, graph.CooperatesWith:
@@ -323,7 +323,7 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 		if subj := v.subject(k); subj != nil {
 			agents = heads(v.groupTo(subj))
 		}
-		target = v.object(k, 8, ok)
+		target = v.objectFor(k, 8, ok, hostile[t])
 	}
 	// "their alleged Iranian backers": the demonym supports the possessor.
 	if t == graph.Supports && (s.lower[k] == "backers" || s.lower[k] == "backer" || s.lower[k] == "sponsors" || s.lower[k] == "patrons") {
@@ -346,6 +346,9 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 		}
 	}
 }
+
+// hostile relation types take their target after "against".
+var hostile = map[graph.RelationType]bool{graph.Attacks: true, graph.Criticizes: true, graph.Sanctions: true, graph.Threatens: true}
 
 // auxFollowers come after an auxiliary "has"/"had", never after possessive "has".
 var auxFollowers = set("been", "already", "also", "not", "yet", "long", "now", "never", "just", "since",

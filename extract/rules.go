@@ -155,6 +155,12 @@ func reverse(us []*unit) []*unit {
 // Units inside "between ... and ..." (the parties of talks) and after
 // "against" (the other side) are not the object.
 func (v *sentenceView) object(k, window int, ok func(*entity) bool) *unit {
+	return v.objectFor(k, window, ok, false)
+}
+
+// objectFor is object; hostile says "against X" names the target
+// ("strikes against the group").
+func (v *sentenceView) objectFor(k, window int, ok func(*entity) bool, hostile bool) *unit {
 	s := v.s
 	skipGroup := false
 	for j := k + 1; j < len(s.Tokens) && j <= k+window; j++ {
@@ -169,7 +175,7 @@ func (v *sentenceView) object(k, window int, ok func(*entity) bool) *unit {
 			skipGroup = false
 		}
 		if u := v.at[j]; u != nil && (u.start == j || u.start == j-1) {
-			against := v.prepBefore(u) == "against" && !(k == u.start-1 || k == u.start-2 && s.lower[u.start-1] == "the")
+			against := !hostile && v.prepBefore(u) == "against" && !(k == u.start-1 || k == u.start-2 && s.lower[u.start-1] == "the")
 			if ok(u.head) && !skipGroup && !against {
 				return u
 			}
@@ -208,7 +214,7 @@ func (st *state) symmetric(v *sentenceView) {
 	for k := 0; k < len(s.Tokens); k++ {
 		var c cue
 		ok := false
-		for _, r := range cuesAt(s, k) {
+		for _, r := range v.cuesAt(k) {
 			if r.typ == graph.NegotiatesWith || r.typ == graph.MeetsWith || r.typ == graph.CooperatesWith {
 				c, ok = r, true
 				break
@@ -308,6 +314,18 @@ func (st *state) rememberPair(parties []*entity) {
 	if len(ps) >= 2 {
 		st.lastPair = ps
 	}
+}
+
+// cuesAt is cuesAt with the units in view: after a unit that follows a
+// preposition ("after U.S. strikes on"), a cue is a noun.
+func (v *sentenceView) cuesAt(k int) []cue {
+	cs := cuesAt(v.s, k)
+	if len(cs) == 2 && k > 0 {
+		if u := v.at[k-1]; u != nil && v.prepBefore(u) != "" {
+			return cs[1:]
+		}
+	}
+	return cs
 }
 
 // irrealisBefore reports a negation or an intention within n tokens before
