@@ -220,7 +220,7 @@ func recase(words []string, rng *rand.Rand, p float64) []string {
 			out[i] = strings.ToUpper(w)
 		case x < 2*p:
 			out[i] = w
-			if !functionWords[strings.ToLower(w)] || i == 0 {
+			if w != "" && (!functionWords[strings.ToLower(w)] || i == 0) {
 				r := []rune(w)
 				r[0] = unicode.ToUpper(r[0])
 				out[i] = string(r)
@@ -246,7 +246,8 @@ func simulateHints(buf []Label, s Sentence, rng *rand.Rand, o *TrainOptions) []L
 		}
 		t := sp.Type
 		if rng.Float64() < o.HintWrongType {
-			t = Type(1 + (int(t)-1+1+rng.IntN(int(numTypes)-2))%(int(numTypes)-1))
+			// Another of the numTypes-1 types: skip 1 to numTypes-2 ahead.
+			t = Type(1 + (int(t)+rng.IntN(int(numTypes)-2))%(int(numTypes)-1))
 		}
 		hints[sp.Start] = B(t)
 		for i := sp.Start + 1; i < sp.End; i++ {
