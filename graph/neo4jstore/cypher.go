@@ -60,15 +60,16 @@ UNWIND $rows AS row
 CREATE (a:Article)
 SET a = row`
 
+	// The entities exist: stmtUpsertEntities ran first.
 	stmtMentions = `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
-MERGE (e:Entity {id: row.id})
+MATCH (e:Entity {id: row.id})
 CREATE (a)-[m:MENTIONS]->(e)
 SET m = row.props`
 
-	// Aggregates of an edge, from its evidence lists: the schema's CAMEO
-	// code, the highest confidence, "text" when any evidence is text.
+	// Aggregates of an edge, from its evidence lists: the highest
+	// confidence, "text" when any evidence is text.
 	setEdgeAggregates = `
 SET r.count = size(r.articles),
     r.confidence = reduce(m = r.confidences[0], c IN r.confidences | CASE WHEN c > m THEN c ELSE m END),
@@ -80,29 +81,62 @@ MATCH (e:Entity {id: id})
 WHERE NOT EXISTS { (:Article)-[:MENTIONS]->(e) }
 DETACH DELETE e`
 
-	// Entity properties from what its articles say, the earliest article
-	// (by id) first: see graph/storetest for the rules.
-	stmtRefreshEntitiesHead = `
+	// stmtRecomputeEntitiesHead recomputes entity properties from all that
+	// their articles say, the earliest article (by id) first: see
+	// graph/storetest for the rules. attr_articles records which article
+	// each of name, type, wikidata, iso, category and kind comes from, so
+	// that stmtUpsertEntities can update them without reading every mention.
+	stmtRecomputeEntitiesHead = `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 CALL (e) {
   MATCH (a:Article)-[m:MENTIONS]->(e)
   WITH a, m ORDER BY a.id
-  RETURN collect(m) AS ms
+  RETURN collect(m) AS ms, collect(a.id) AS aids
 }
-CALL (ms) { UNWIND ms AS m UNWIND coalesce(m.aliases, []) AS x WITH DISTINCT x ORDER BY x RETURN collect(x) AS aliases }
-CALL (ms) { UNWIND ms AS m UNWIND coalesce(m.roles, []) AS x WITH DISTINCT x ORDER BY x RETURN collect(x) AS roles }
-CALL (ms) { UNWIND ms AS m UNWIND coalesce(m.keys, []) AS x WITH DISTINCT x RETURN collect(x) AS keys }
-WITH e, ms, aliases, roles, keys, head([m IN ms WHERE m.type <> '' | m.type]) AS type
-SET e.name = head([m IN ms WHERE m.name <> '' | m.name]),
-    e.wikidata = head([m IN ms WHERE m.wikidata <> '' | m.wikidata]),
-    e.iso = head([m IN ms WHERE m.iso <> '' | m.iso]),
-    e.category = head([m IN ms WHERE m.category <> '' | m.category]),
-    e.kind = head([m IN ms WHERE m.kind <> '' | m.kind]),
+CALL (ms) { UNWIND ms AS m UNWIND coalesce(m.aliases, []) AS x RETURN collect(DISTINCT x) AS aliases }
+CALL (ms) { UNWIND ms AS m UNWIND coalesce(m.roles, []) AS x RETURN collect(DISTINCT x) AS roles }
+CALL (ms) { UNWIND ms AS m UNWIND coalesce(m.keys, []) AS x RETURN collect(DISTINCT x) AS keys }
+WITH e, ms, aids, aliases, roles, keys,
+     [f IN ` + attributeList + ` | head([i IN range(0, size(ms) - 1) WHERE ms[i][f] <> '' | i])] AS first
+WITH e, ms, aids, aliases, roles, keys, first, ms[first[1]].type AS type
+SET e.name = ms[first[0]].name,
+    e.wikidata = ms[first[2]].wikidata,
+    e.iso = ms[first[3]].iso,
+    e.category = ms[first[4]].category,
+    e.kind = ms[first[5]].kind,
+    e.attr_articles = [i IN first | coalesce(aids[i], '')],
     e.mentions = reduce(n = 0, m IN ms | n + m.count),
     e.aliases = aliases,
     e.roles = CASE WHEN size(roles) = 0 THEN null ELSE roles END,
     e.keys = keys`
+
+	// stmtUpsertEntitiesHead creates entities and folds what new articles
+	// say into them, one row per entity: row.values and row.articles give,
+	// per attribute of attributeList, the value from the earliest new
+	// article that has one and that article's id; it wins over the stored
+	// value when its article comes first. Sums and unions need nothing but
+	// the stored aggregates, so this never reads the entity's mentions.
+	// MERGE on the constraint-backed id also makes concurrent writers of one
+	// new entity wait for each other instead of both creating it.
+	stmtUpsertEntitiesHead = `
+UNWIND $rows AS row
+MERGE (e:Entity {id: row.id})
+WITH e, row, coalesce(e.attr_articles, ['', '', '', '', '', '']) AS old,
+     coalesce(e.aliases, []) AS aliases, coalesce(e.roles, []) AS roles, coalesce(e.keys, []) AS keys
+WITH e, row, old, aliases, roles, keys,
+     [i IN range(0, 5) | row.values[i] <> '' AND (old[i] = '' OR row.articles[i] < old[i])] AS take
+WITH e, row, old, aliases, roles, keys, take, CASE WHEN take[1] THEN row.values[1] END AS type
+SET e.name = CASE WHEN take[0] THEN row.values[0] ELSE e.name END,
+    e.wikidata = CASE WHEN take[2] THEN row.values[2] ELSE e.wikidata END,
+    e.iso = CASE WHEN take[3] THEN row.values[3] ELSE e.iso END,
+    e.category = CASE WHEN take[4] THEN row.values[4] ELSE e.category END,
+    e.kind = CASE WHEN take[5] THEN row.values[5] ELSE e.kind END,
+    e.attr_articles = [i IN range(0, 5) | CASE WHEN take[i] THEN row.articles[i] ELSE old[i] END],
+    e.mentions = coalesce(e.mentions, 0) + row.mentions,
+    e.aliases = aliases + [x IN row.aliases WHERE NOT x IN aliases],
+    e.roles = CASE WHEN size(roles) + size(row.roles) = 0 THEN null ELSE roles + [x IN row.roles WHERE NOT x IN roles] END,
+    e.keys = keys + [x IN row.keys WHERE NOT x IN keys]`
 
 	stmtArticlesPage = `
 MATCH (a:Article) WHERE a.id > $after
@@ -156,41 +190,59 @@ func mustIdentifier(s string) string {
 	return s
 }
 
-// stmtRefreshEntities sets the one type label an entity has from the
-// earliest article's type, with one clause per schema type.
-var stmtRefreshEntities = func() string {
+// attributeList names the single-valued entity attributes, in the order of
+// attr_articles; type is the one kept as a label.
+const attributeList = "['name', 'type', 'wikidata', 'iso', 'category', 'kind']"
+
+// setTypeLabel gives e the type label named by the variable type, when it is
+// not null, and removes the other type labels: one clause per schema type.
+var setTypeLabel = func() string {
 	var b strings.Builder
-	b.WriteString(stmtRefreshEntitiesHead)
 	for _, t := range graph.EntityTypes {
 		l := mustIdentifier(string(t))
 		fmt.Fprintf(&b, "\nFOREACH (_ IN CASE WHEN type = '%s' THEN [1] ELSE [] END | SET e:%s)", l, l)
-		fmt.Fprintf(&b, "\nFOREACH (_ IN CASE WHEN type = '%s' THEN [] ELSE [1] END | REMOVE e:%s)", l, l)
+		fmt.Fprintf(&b, "\nFOREACH (_ IN CASE WHEN type <> '%s' THEN [1] ELSE [] END | REMOVE e:%s)", l, l)
 	}
 	return b.String()
 }()
 
-// relationStatements appends evidence to the edge of each row, creating it
-// when needed: one statement per schema relation type, as MERGE needs a
-// static type to use the endpoints it has found.
-var relationStatements = func() map[graph.RelationType]string {
-	out := make(map[graph.RelationType]string, len(graph.RelationTypes))
-	for _, t := range graph.RelationTypes {
-		out[t] = `
+var (
+	stmtRecomputeEntities = stmtRecomputeEntitiesHead + setTypeLabel
+	stmtUpsertEntities    = stmtUpsertEntitiesHead + setTypeLabel
+)
+
+// stmtRelations adds the evidence of each row to its edge, creating the
+// edge when needed. row.props holds the evidence lists and their aggregates
+// (count, confidence, origin), so a new edge takes them as they are and an
+// existing one appends the lists and combines the aggregates, never reading
+// the lists back. MERGE needs a static relationship type: one FOREACH per
+// schema type, of which each row enters the one of its type.
+var stmtRelations = func() string {
+	var b strings.Builder
+	b.WriteString(`
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.source})
-MATCH (t:Entity {id: row.target})
-MERGE (s)-[r:` + mustIdentifier(string(t)) + `]->(t)
-SET r.articles = coalesce(r.articles, []) + row.articles,
-    r.sentences = coalesce(r.sentences, []) + row.sentences,
-    r.confidences = coalesce(r.confidences, []) + row.confidences,
-    r.origins = coalesce(r.origins, []) + row.origins,
-    r.rules = coalesce(r.rules, []) + row.rules,
-    r.properties = coalesce(r.properties, []) + row.properties,
-    r.cameos = coalesce(r.cameos, []) + row.cameos,
-    r.cameo = $cameo` + setEdgeAggregates
+MATCH (t:Entity {id: row.target})`)
+	for _, t := range graph.RelationTypes {
+		fmt.Fprintf(&b, `
+FOREACH (_ IN CASE WHEN row.type = '%[1]s' THEN [1] ELSE [] END |
+  MERGE (s)-[r:%[1]s]->(t)
+  ON CREATE SET r = row.props
+  ON MATCH SET %[2]s)`, mustIdentifier(string(t)), appendEvidence)
 	}
-	return out
+	return b.String()
 }()
+
+const appendEvidence = `r.articles = r.articles + row.props.articles,
+    r.sentences = r.sentences + row.props.sentences,
+    r.confidences = r.confidences + row.props.confidences,
+    r.origins = r.origins + row.props.origins,
+    r.rules = r.rules + row.props.rules,
+    r.properties = r.properties + row.props.properties,
+    r.cameos = r.cameos + row.props.cameos,
+    r.count = r.count + row.props.count,
+    r.confidence = CASE WHEN row.props.confidence > r.confidence THEN row.props.confidence ELSE r.confidence END,
+    r.origin = CASE WHEN r.origin = 'text' THEN 'text' ELSE row.props.origin END`
 
 // stmtStats counts with the count store: one count per schema label and
 // relationship type, which Neo4j answers without scanning.

@@ -135,7 +135,9 @@ func (s *Store) writeChunk(ctx context.Context, tx neo4j.ManagedTransaction, doc
 	sort.Strings(writeIDs)
 	sort.Strings(replaced)
 
-	touched, err := s.removeArticles(ctx, tx, replaced)
+	// Entities the replaced versions mentioned are recomputed from all
+	// their mentions; the others only gain what the new articles say.
+	removed, err := s.removeArticles(ctx, tx, replaced)
 	if err != nil {
 		return res, err
 	}
@@ -143,15 +145,71 @@ func (s *Store) writeChunk(ctx context.Context, tx neo4j.ManagedTransaction, doc
 	for _, id := range writeIDs {
 		written = append(written, final[id])
 	}
-	if err := s.insert(ctx, tx, written); err != nil {
+	if err := s.insert(ctx, tx, written, removed); err != nil {
 		return res, err
 	}
-	for _, d := range written {
+	return res, s.recomputeEntities(ctx, tx, removed)
+}
+
+// entityAdditions sums up, per entity not in skip, what docs (in article-id
+// order) say of it, in the rows stmtUpsertEntities takes.
+func entityAdditions(docs []graph.Document, skip map[string]bool) []map[string]any {
+	type addition struct {
+		values, articles             []string // per attribute of attributeList
+		mentions                     int64
+		aliases, roles, keys         []string
+		seenAlias, seenRole, seenKey map[string]bool
+	}
+	adds := map[string]*addition{}
+	var order []string
+	for _, d := range docs {
 		for _, e := range d.Entities {
-			touched[e.ID] = true
+			if skip[e.ID] {
+				continue
+			}
+			a := adds[e.ID]
+			if a == nil {
+				a = &addition{values: make([]string, 6), articles: make([]string, 6),
+					seenAlias: map[string]bool{}, seenRole: map[string]bool{}, seenKey: map[string]bool{}}
+				adds[e.ID] = a
+				order = append(order, e.ID)
+			}
+			for i, v := range []string{e.Name, string(e.Type), e.Wikidata, e.ISO, e.Category, e.Kind} {
+				if a.values[i] == "" && v != "" {
+					a.values[i], a.articles[i] = v, d.Article.ID
+				}
+			}
+			a.mentions += int64(e.Mentions)
+			a.aliases = appendNew(a.aliases, a.seenAlias, e.Aliases...)
+			a.roles = appendNew(a.roles, a.seenRole, e.Roles...)
+			a.keys = appendNew(a.keys, a.seenKey, lookupKeys(e)...)
 		}
 	}
-	return res, s.refreshEntities(ctx, tx, touched)
+	sort.Strings(order)
+	rows := make([]map[string]any, 0, len(order))
+	for _, id := range order {
+		a := adds[id]
+		rows = append(rows, map[string]any{"id": id, "values": a.values, "articles": a.articles,
+			"mentions": a.mentions, "aliases": nonNil(a.aliases), "roles": nonNil(a.roles), "keys": nonNil(a.keys)})
+	}
+	return rows
+}
+
+func appendNew(list []string, seen map[string]bool, vs ...string) []string {
+	for _, v := range vs {
+		if !seen[v] {
+			seen[v] = true
+			list = append(list, v)
+		}
+	}
+	return list
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 func storedHashes(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]string, error) {
@@ -202,9 +260,10 @@ func (s *Store) removeArticles(ctx context.Context, tx neo4j.ManagedTransaction,
 	return touched, nil
 }
 
-// insert writes the documents' articles, mentions and evidence; none of the
-// articles is in the graph when it runs.
-func (s *Store) insert(ctx context.Context, tx neo4j.ManagedTransaction, docs []graph.Document) error {
+// insert writes the documents' articles, entities, mentions and evidence.
+// None of the articles is in the graph when it runs. Entities in skip are
+// left alone: they are recomputed from all their mentions afterwards.
+func (s *Store) insert(ctx context.Context, tx neo4j.ManagedTransaction, docs []graph.Document, skip map[string]bool) error {
 	articles := make([]map[string]any, 0, len(docs))
 	var mentions []map[string]any
 	for _, d := range docs {
@@ -213,31 +272,26 @@ func (s *Store) insert(ctx context.Context, tx neo4j.ManagedTransaction, docs []
 			mentions = append(mentions, map[string]any{"article": d.Article.ID, "id": e.ID, "props": mentionProps(e)})
 		}
 	}
-	if err := s.batches(ctx, tx, stmtCreateArticles, articles, nil); err != nil {
-		return err
+	steps := []struct {
+		stmt string
+		rows []map[string]any
+	}{
+		{stmtCreateArticles, articles},
+		{stmtUpsertEntities, entityAdditions(docs, skip)},
+		{stmtMentions, mentions},
+		{stmtRelations, relationRows(docs)},
 	}
-	if err := s.batches(ctx, tx, stmtMentions, mentions, nil); err != nil {
-		return err
-	}
-	for _, t := range graph.RelationTypes {
-		rows := relationRows(docs, t)
-		if len(rows) == 0 {
-			continue
-		}
-		var cameo any
-		if c := t.CAMEO(); c != "" {
-			cameo = c
-		}
-		if err := s.batches(ctx, tx, relationStatements[t], rows, map[string]any{"cameo": cameo}); err != nil {
+	for _, st := range steps {
+		if err := s.batches(ctx, tx, st.stmt, st.rows, nil); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// refreshEntities deletes the touched entities no article mentions any more
+// recomputeEntities deletes the entities of ids no article mentions any more
 // and recomputes the properties and type label of the others.
-func (s *Store) refreshEntities(ctx context.Context, tx neo4j.ManagedTransaction, touched map[string]bool) error {
+func (s *Store) recomputeEntities(ctx context.Context, tx neo4j.ManagedTransaction, touched map[string]bool) error {
 	ids := make([]string, 0, len(touched))
 	for id := range touched {
 		ids = append(ids, id)
@@ -248,7 +302,7 @@ func (s *Store) refreshEntities(ctx context.Context, tx neo4j.ManagedTransaction
 		if err := consume(ctx, tx, stmtDeleteOrphans, map[string]any{"ids": batch}); err != nil {
 			return err
 		}
-		if err := consume(ctx, tx, stmtRefreshEntities, map[string]any{"ids": batch}); err != nil {
+		if err := consume(ctx, tx, stmtRecomputeEntities, map[string]any{"ids": batch}); err != nil {
 			return err
 		}
 	}
@@ -341,50 +395,60 @@ func lookupKeys(e graph.Entity) []string {
 	return keys
 }
 
-// relationRows gathers the evidence of relations of type t, one row per edge
-// with parallel lists, so that each edge is merged once per statement.
-func relationRows(docs []graph.Document, t graph.RelationType) []map[string]any {
-	type lists struct {
+// relationRows gathers the evidence of the documents' relations, one row
+// per edge with parallel lists and their aggregates, so that each edge is
+// merged once per statement. Rows are sorted by endpoints.
+func relationRows(docs []graph.Document) []map[string]any {
+	type evidence struct {
 		articles, sentences, origins, rules, properties, cameos []string
 		confidences                                             []float64
+		confidence                                              float64
+		origin                                                  graph.Origin
 	}
-	edges := map[graph.RelationKey]*lists{}
+	edges := map[graph.RelationKey]*evidence{}
 	var keys []graph.RelationKey
 	for _, d := range docs {
 		for _, r := range d.Relations {
-			if r.Type != t {
-				continue
-			}
 			k := r.Key()
-			l := edges[k]
-			if l == nil {
-				l = &lists{}
-				edges[k] = l
+			ev := edges[k]
+			if ev == nil {
+				ev = &evidence{confidence: r.Confidence, origin: r.Origin}
+				edges[k] = ev
 				keys = append(keys, k)
 			}
-			l.articles = append(l.articles, d.Article.ID)
-			l.sentences = append(l.sentences, r.Sentence)
-			l.confidences = append(l.confidences, r.Confidence)
-			l.origins = append(l.origins, string(r.Origin))
-			l.rules = append(l.rules, r.Rule)
-			l.properties = append(l.properties, propertiesJSON(r.Properties))
-			l.cameos = append(l.cameos, r.CAMEO)
+			ev.articles = append(ev.articles, d.Article.ID)
+			ev.sentences = append(ev.sentences, r.Sentence)
+			ev.confidences = append(ev.confidences, r.Confidence)
+			ev.origins = append(ev.origins, string(r.Origin))
+			ev.rules = append(ev.rules, r.Rule)
+			ev.properties = append(ev.properties, propertiesJSON(r.Properties))
+			ev.cameos = append(ev.cameos, r.CAMEO)
+			ev.confidence = max(ev.confidence, r.Confidence)
+			if r.Origin == graph.OriginText {
+				ev.origin = graph.OriginText
+			}
 		}
 	}
 	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].Source != keys[j].Source {
-			return keys[i].Source < keys[j].Source
+		a, b := keys[i], keys[j]
+		if a.Source != b.Source {
+			return a.Source < b.Source
 		}
-		return keys[i].Target < keys[j].Target
+		if a.Target != b.Target {
+			return a.Target < b.Target
+		}
+		return a.Type < b.Type
 	})
 	rows := make([]map[string]any, 0, len(keys))
 	for _, k := range keys {
-		l := edges[k]
-		rows = append(rows, map[string]any{
-			"source": k.Source, "target": k.Target,
-			"articles": l.articles, "sentences": l.sentences, "confidences": l.confidences,
-			"origins": l.origins, "rules": l.rules, "properties": l.properties, "cameos": l.cameos,
-		})
+		ev := edges[k]
+		props := map[string]any{
+			"articles": ev.articles, "sentences": ev.sentences, "confidences": ev.confidences,
+			"origins": ev.origins, "rules": ev.rules, "properties": ev.properties, "cameos": ev.cameos,
+			"count": int64(len(ev.articles)), "confidence": ev.confidence, "origin": string(ev.origin),
+		}
+		putString(props, "cameo", k.Type.CAMEO())
+		rows = append(rows, map[string]any{"source": k.Source, "target": k.Target, "type": string(k.Type), "props": props})
 	}
 	return rows
 }
@@ -410,7 +474,7 @@ func (s *Store) Forget(ctx context.Context, articleID string) (bool, error) {
 		if err != nil {
 			return false, err
 		}
-		return true, s.refreshEntities(ctx, tx, touched)
+		return true, s.recomputeEntities(ctx, tx, touched)
 	})
 	if err != nil {
 		return false, fmt.Errorf("neo4j at %s: forget %q: %w", s.uri, articleID, err)

@@ -1,0 +1,195 @@
+package neo4jstore
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/newsgraph/kg/graph"
+	"github.com/newsgraph/kg/graph/storetest"
+)
+
+// BenchmarkWriters compares, on one synthetic corpus of at least 100,000
+// relations and in one run, three ways of writing it:
+//
+//   - store: Store.Write, in calls of 1,000 documents;
+//   - naive: one auto-commit MERGE statement per fact (article, mention,
+//     relation), the way a first attempt writes a graph. It is measured on
+//     the first KG_BENCH_NAIVE documents (default 400) and its rate
+//     extrapolated: at a few hundred statements a second the whole corpus
+//     would take many minutes;
+//   - raw: the same rows with UNWIND $rows CREATE, no MERGE, no evidence
+//     lists, no aggregates: the bound for getting these rows into Neo4j.
+//
+// Rates are relations (pieces of evidence) per second, each run starting
+// from an empty database. KG_BENCH_ARTICLES changes the corpus size.
+//
+//	NEO4J_URI=... NEO4J_PASSWORD=... go test -bench . -run '^$' ./graph/neo4jstore
+func BenchmarkWriters(b *testing.B) {
+	articles := envInt("KG_BENCH_ARTICLES", 25_000)
+	docs := storetest.Corpus(articles)
+	relations := 0
+	for i := range docs {
+		docs[i] = prepare(docs[i])
+		relations += len(docs[i].Relations)
+	}
+	if articles >= 25_000 && relations < 100_000 {
+		b.Fatalf("corpus has %d relations, want >= 100,000", relations)
+	}
+	naiveDocs := docs[:min(envInt("KG_BENCH_NAIVE", 400), len(docs))]
+	naiveRelations := 0
+	for _, d := range naiveDocs {
+		naiveRelations += len(d.Relations)
+	}
+
+	s := openEmpty(b)
+	defer s.Close()
+	ctx := context.Background()
+	b.ResetTimer()
+	for range b.N {
+		store := timeIt(b, s, func() {
+			for start := 0; start < len(docs); start += 1000 {
+				if _, err := s.Write(ctx, docs[start:min(start+1000, len(docs))]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		raw := timeIt(b, s, func() { writeRaw(b, s, docs) })
+		naive := timeIt(b, s, func() { writeNaive(b, s, naiveDocs) })
+
+		storeRate := float64(relations) / store.Seconds()
+		rawRate := float64(relations) / raw.Seconds()
+		naiveRate := float64(naiveRelations) / naive.Seconds()
+		b.ReportMetric(storeRate, "store_rel/s")
+		b.ReportMetric(rawRate, "raw_rel/s")
+		b.ReportMetric(naiveRate, "naive_rel/s")
+		b.ReportMetric(storeRate/naiveRate, "x_naive")
+		b.ReportMetric(rawRate/storeRate, "raw/store")
+		b.Logf("%d articles, %d relations, %d mentions", len(docs), relations, countMentions(docs))
+		b.Logf("store %8.0f rel/s  (%s)", storeRate, store.Round(time.Millisecond))
+		b.Logf("raw   %8.0f rel/s  (%s)", rawRate, raw.Round(time.Millisecond))
+		b.Logf("naive %8.0f rel/s  (%s for %d relations of %d articles, extrapolated)",
+			naiveRate, naive.Round(time.Millisecond), naiveRelations, len(naiveDocs))
+		b.Logf("store is %.0fx naive and %.2fx slower than raw", storeRate/naiveRate, rawRate/storeRate)
+	}
+}
+
+func envInt(name string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(name)); err == nil && n > 0 {
+		return n
+	}
+	return def
+}
+
+func countMentions(docs []graph.Document) int {
+	n := 0
+	for _, d := range docs {
+		n += len(d.Entities)
+	}
+	return n
+}
+
+// timeIt wipes the database, then times fn.
+func timeIt(b *testing.B, s *Store, fn func()) time.Duration {
+	b.Helper()
+	if err := s.Wipe(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	fn()
+	return time.Since(start)
+}
+
+// writeRaw creates the corpus's nodes and relationships with plain CREATE,
+// in transactions and batches of the store's sizes: one node per article
+// and entity, one MENTIONS per mention, one relationship per piece of
+// evidence.
+func writeRaw(b testing.TB, s *Store, docs []graph.Document) {
+	ctx := context.Background()
+	seen := map[string]bool{}
+	for start := 0; start < len(docs); start += 1000 {
+		part := docs[start:min(start+1000, len(docs))]
+		var articles, entities, mentions []map[string]any
+		byType := map[graph.RelationType][]map[string]any{}
+		for _, d := range part {
+			articles = append(articles, articleRow(d.Article))
+			for _, e := range d.Entities {
+				if !seen[e.ID] {
+					seen[e.ID] = true
+					entities = append(entities, map[string]any{"id": e.ID, "name": e.Name})
+				}
+				mentions = append(mentions, map[string]any{"article": d.Article.ID, "id": e.ID, "props": mentionProps(e)})
+			}
+			for _, r := range d.Relations {
+				byType[r.Type] = append(byType[r.Type], map[string]any{"source": r.Source, "target": r.Target,
+					"props": map[string]any{"article": d.Article.ID, "sentence": r.Sentence, "confidence": r.Confidence,
+						"origin": string(r.Origin), "rule": r.Rule, "properties": propertiesJSON(r.Properties)}})
+			}
+		}
+		_, err := retrying(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
+			steps := []struct {
+				stmt string
+				rows []map[string]any
+			}{
+				{"UNWIND $rows AS row CREATE (a:Article) SET a = row", articles},
+				{"UNWIND $rows AS row CREATE (e:Entity) SET e = row", entities},
+				{"UNWIND $rows AS row MATCH (a:Article {id: row.article}) MATCH (e:Entity {id: row.id}) CREATE (a)-[m:MENTIONS]->(e) SET m = row.props", mentions},
+			}
+			for _, t := range graph.RelationTypes {
+				steps = append(steps, struct {
+					stmt string
+					rows []map[string]any
+				}{"UNWIND $rows AS row MATCH (s:Entity {id: row.source}) MATCH (t:Entity {id: row.target}) CREATE (s)-[r:" +
+					mustIdentifier(string(t)) + "]->(t) SET r = row.props", byType[t]})
+			}
+			for _, st := range steps {
+				if err := s.batches(ctx, tx, st.stmt, st.rows, nil); err != nil {
+					return false, err
+				}
+			}
+			return true, nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// writeNaive sends one auto-commit statement per article, mention and
+// relation, merging as it goes.
+func writeNaive(b *testing.B, s *Store, docs []graph.Document) {
+	ctx := context.Background()
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	run := func(stmt string, params map[string]any) {
+		res, err := sess.Run(ctx, stmt, params)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, d := range docs {
+		run("MERGE (a:Article {id: $id}) SET a += $props", map[string]any{"id": d.Article.ID, "props": articleRow(d.Article)})
+		for _, e := range d.Entities {
+			run(`MERGE (e:Entity {id: $id}) SET e.name = $name
+MERGE (a:Article {id: $article})
+MERGE (a)-[m:MENTIONS]->(e) SET m += $props`,
+				map[string]any{"id": e.ID, "name": e.Name, "article": d.Article.ID, "props": mentionProps(e)})
+		}
+		for _, r := range d.Relations {
+			run(`MERGE (s:Entity {id: $source})
+MERGE (t:Entity {id: $target})
+MERGE (s)-[r:`+mustIdentifier(string(r.Type))+`]->(t)
+SET r.articles = coalesce(r.articles, []) + $article, r.sentences = coalesce(r.sentences, []) + $sentence,
+    r.confidences = coalesce(r.confidences, []) + $confidence`,
+				map[string]any{"source": r.Source, "target": r.Target, "article": d.Article.ID,
+					"sentence": r.Sentence, "confidence": r.Confidence})
+		}
+	}
+}
