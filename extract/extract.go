@@ -20,6 +20,10 @@ import (
 	"github.com/newsgraph/kg/graph"
 )
 
+// Version names the extraction rules and lists. Change it when they
+// change: stores then re-extract articles they already hold.
+const Version = "kg-extract-1"
+
 // Options configure an Extractor.
 type Options struct {
 	// Gazetteers are users' own entity lists (the seed format), added to
@@ -78,10 +82,15 @@ func formPrefixes(g *gazetteer.Gazetteer) map[string]bool {
 
 // Extract reads one article.
 func (x *Extractor) Extract(a article.Article) graph.Document {
-	sum := sha256.Sum256([]byte(a.Text))
+	// The hash covers the extractor's version too, so that re-importing an
+	// unchanged article with a newer extractor replaces its facts.
+	h := sha256.New()
+	h.Write([]byte(Version + "\x00"))
+	h.Write([]byte(a.Text))
+	sum := h.Sum(nil)
 	doc := graph.Document{
 		Article: graph.Article{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL,
-			Published: a.Published, Hash: hex.EncodeToString(sum[:])},
+			Published: a.Published, Hash: hex.EncodeToString(sum)},
 		Entities:  []graph.Entity{},
 		Relations: []graph.Relation{},
 	}
