@@ -16,6 +16,7 @@ import (
 	"github.com/newsgraph/kg/article"
 	"github.com/newsgraph/kg/extract/gazetteer"
 	"github.com/newsgraph/kg/extract/norm"
+	"github.com/newsgraph/kg/extract/tagger"
 	"github.com/newsgraph/kg/extract/text"
 	"github.com/newsgraph/kg/graph"
 )
@@ -37,7 +38,7 @@ type Options struct {
 type Extractor struct {
 	gaz      *gazetteer.Gazetteer
 	prefixes map[string]bool // every word prefix of a listed form's key
-	tagger   tagger
+	tagger   *tagger.Model   // nil: rules and lists only
 }
 
 // New builds an Extractor from the embedded seeds plus opts.

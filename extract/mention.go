@@ -532,16 +532,17 @@ func headedNames(s *sentence, out []*mention) []*mention {
 		}
 		typ, rule := graph.EntityType(""), ""
 		switch {
-		case s.is(i, fOrgHead):
-			typ, rule = graph.Organization, "org-head"
-		case s.is(i, fPlaceHead):
-			typ, rule = graph.Place, "place-head"
 		case s.is(i, fPlaceLead) && s.isNameWord(i+1):
 			end := nameAt(s, i+1)
 			if end > i+1 {
 				out = append(out, &mention{sent: s.Index, start: i, end: end, typ: graph.Place, text: s.span(i, end), rule: "place-head"})
+				continue
 			}
-			continue
+			typ, rule = graph.Place, "place-head"
+		case s.is(i, fOrgHead):
+			typ, rule = graph.Organization, "org-head"
+		case s.is(i, fPlaceHead):
+			typ, rule = graph.Place, "place-head"
 		default:
 			continue
 		}

@@ -153,6 +153,11 @@ func (st *state) resolveFull(s *sentence, m *mention) {
 		m.ent = st.entityFor(graph.State, "", m.capital)
 	case m.entry != nil:
 		m.ent = st.entityFor(m.typ, "", m.entry)
+	case m.rule == "tagger" && st.knownRun(m) != nil:
+		// "the nuclear-powered Carl Vinson": part of a name already read.
+		m.ent = st.knownRun(m)
+		m.typ = m.ent.typ
+		m.form = formPartial
 	case m.typ == graph.Person:
 		if e := st.listedPerson(m.text); e != nil {
 			m.ent = e
@@ -180,6 +185,18 @@ func (st *state) resolveFull(s *sentence, m *mention) {
 			m.ent.addRole(r)
 		}
 	}
+}
+
+// knownRun returns the article's entity whose longer name contains the
+// mention's words in a run.
+func (st *state) knownRun(m *mention) *entity {
+	words := strings.Fields(norm.Key(m.text))
+	for _, e := range st.ents {
+		if len(e.words) > len(words) && containsRun(e.words, words) {
+			return e
+		}
+	}
+	return nil
 }
 
 // listedPerson finds a gazetteer person for a name found by context

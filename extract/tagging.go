@@ -1,32 +1,120 @@
 package extract
 
-import "github.com/newsgraph/kg/graph"
+import (
+	"strings"
 
-// tagger is the statistical recogniser: it proposes typed spans for names
-// no list or rule knows. It runs last and loses every tie.
-type tagger interface {
-	spans(words []string) []taggedSpan
-}
+	"github.com/newsgraph/kg/extract/tagger"
+	"github.com/newsgraph/kg/extract/text"
+	"github.com/newsgraph/kg/graph"
+)
 
-type taggedSpan struct {
-	start, end int
-	typ        graph.EntityType
-}
+// The statistical tagger (extract/tagger, trained on the GMB newswire
+// sample) proposes names that no list or rule knows. It runs after the
+// gazetteer, whose matches it receives as hints, and its spans lose every
+// overlap with the other recognisers. Its spans are filtered for the
+// shapes it gets wrong most: lone sentence-initial words, single-word
+// person names (the echo pass links surnames to full names instead), and
+// demonyms of unknown states.
 
-func defaultTagger() tagger { return nil }
+func defaultTagger() *tagger.Model { return tagger.Default() }
 
 // taggerMentions adds the tagger's spans as candidates.
-func (x *Extractor) taggerMentions(s *sentence, out []*mention) []*mention {
-	if x.tagger == nil {
-		return out
+func (x *Extractor) taggerMentions(s *sentence, cands []*mention) []*mention {
+	if x.tagger == nil || len(s.Tokens) == 0 {
+		return cands
 	}
 	words := make([]string, len(s.Tokens))
 	for i, t := range s.Tokens {
 		words[i] = t.Text
 	}
-	for _, sp := range x.tagger.spans(words) {
-		out = append(out, &mention{sent: s.Index, start: sp.start, end: sp.end, typ: sp.typ,
-			text: s.span(sp.start, sp.end), rule: "tagger"})
+	hints := make([]tagger.Label, len(s.Tokens))
+	for _, m := range cands {
+		if m.rule != "gazetteer" {
+			continue
+		}
+		t := tagger.GEO
+		switch {
+		case m.typ == graph.Person:
+			t = tagger.PER
+		case m.typ == graph.Organization:
+			t = tagger.ORG
+		case m.typ == graph.Weapon:
+			continue
+		case m.form == formDemonym:
+			t = tagger.GPE
+		}
+		hints[m.start] = tagger.B(t)
+		for k := m.start + 1; k < m.end; k++ {
+			hints[k] = tagger.I(t)
+		}
 	}
-	return out
+	labels := x.tagger.TagInto(nil, words, hints)
+	n := len(cands)
+spans:
+	for _, sp := range tagger.Spans(labels) {
+		// The lists and rules are authoritative where they found something.
+		for _, c := range cands[:n] {
+			if c.start < sp.End && sp.Start < c.end {
+				continue spans
+			}
+		}
+		typ := graph.EntityType("")
+		switch sp.Type {
+		case tagger.PER:
+			typ = graph.Person
+		case tagger.ORG:
+			typ = graph.Organization
+		case tagger.GEO:
+			typ = graph.Place
+		default:
+			continue
+		}
+		if !taggedSpanOK(s, sp.Start, sp.End, typ) {
+			continue
+		}
+		cands = append(cands, &mention{sent: s.Index, start: sp.Start, end: sp.End, typ: typ,
+			text: s.span(sp.Start, sp.End), rule: "tagger"})
+	}
+	return cands
+}
+
+// commonAcronyms are all-caps words that name no organization.
+var commonAcronyms = set("GPS", "CEO", "TV", "AM", "PM", "UTC", "GMT", "USD", "EUR", "ID", "DNA", "AI", "IT",
+	"PR", "GDP", "VIP", "FAQ", "PDF", "SMS", "OK", "UAV", "UAVS", "ICBM", "SAM", "IED", "POW", "POWS", "MP",
+	"MPS", "HQ", "PS", "NB", "RIP", "LOL", "COVID", "HIV", "AIDS", "LNG", "GW", "KM", "KG", "MW", "BBL")
+
+// taggedSpanOK keeps spans that look like names: every word capitalised,
+// no function or title words, no lone sentence-initial word, persons of
+// two words or more, at most six words.
+func taggedSpanOK(s *sentence, start, end int, typ graph.EntityType) bool {
+	n := end - start
+	if n > 6 || n == 1 && (start == 0 || typ == graph.Person) {
+		return false
+	}
+	if n == 1 {
+		switch typ {
+		case graph.Place: // "in Rzeszow", not "the West" or "original Arabic"
+			if !s.is(start-1, fLocative) {
+				return false
+			}
+		case graph.Organization: // acronyms only: "OYAK", not "MoUs" or "GPS"
+			if !s.Tokens[start].IsAllCaps() || commonAcronyms[s.Tokens[start].Text] {
+				return false
+			}
+		}
+	}
+	for k := start; k < end; k++ {
+		t := s.Tokens[k]
+		if t.Kind != text.Word && t.Text != "-" && t.Text != "&" {
+			return false
+		}
+		if t.Kind == text.Word && (!t.IsCap() && !s.is(k, fParticle) || s.is(k, fFunction|fMonth|fWeekday|fTitle)) {
+			return false
+		}
+	}
+	// A single all-caps word at a line start is a masthead ("ALBAWABA-").
+	if n == 1 && s.Tokens[start].IsAllCaps() && strings.HasSuffix(s.span(start, end+min(1, len(s.Tokens)-end)), "-") {
+		return false
+	}
+	return true
 }
