@@ -31,21 +31,21 @@ var determiners = set("the", "a", "an", "his", "her", "its", "their", "our", "th
 
 // cuesAt returns the readings of token k as a cue, the likelier first: a
 // noun after a determiner or a possessive, else the verb, then the noun.
-func cuesAt(s *sentence, k int) []cue {
+func cuesAt(s *sentence, k int) (cs [2]cue, count int) {
 	v, isV := verbCues[s.lower[k]]
 	n, isN := nounCues[s.lower[k]]
 	switch {
 	case isV && isN:
 		if k > 0 && (determiners[s.lower[k-1]] || s.isPossessive(k-1)) {
-			return []cue{n}
+			return [2]cue{n}, 1
 		}
-		return []cue{v, n}
+		return [2]cue{v, n}, 2
 	case isV:
-		return []cue{v}
+		return [2]cue{v}, 1
 	case isN:
-		return []cue{n}
+		return [2]cue{n}, 1
 	}
-	return nil
+	return cs, 0
 }
 
 func init() {

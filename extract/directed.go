@@ -221,7 +221,8 @@ func (st *state) directed(v *sentenceView) {
 			continue
 		}
 		// Try the readings in turn until one states something.
-		for _, c := range v.cuesAt(k) {
+		cs, n := v.cuesAt(k)
+		for _, c := range cs[:n] {
 			before := len(st.rels)
 			switch c.typ {
 			case graph.NegotiatesWith, graph.MeetsWith, graph.CooperatesWith:

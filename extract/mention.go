@@ -62,13 +62,28 @@ func newSentence(s text.Sentence) *sentence {
 		ss.lower[i] = strings.ToLower(t.Text)
 		ss.flags[i] = lexFlags[ss.lower[i]]
 		if t.Kind == text.Word || t.Kind == text.Number {
-			ss.keys[i] = norm.Key(t.Text)
+			if isPlainASCII(ss.lower[i]) {
+				ss.keys[i] = ss.lower[i] // what norm.Key would return, without a copy
+			} else {
+				ss.keys[i] = norm.Key(t.Text)
+			}
 		}
 	}
 	return ss
 }
 
 func (s *sentence) tok(i int) text.Token { return s.Tokens[i] }
+
+// isPlainASCII: lower-case ASCII letters and digits only.
+func isPlainASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return w != ""
+}
 
 func (s *sentence) isCap(i int) bool {
 	return i >= 0 && i < len(s.Tokens) && s.Tokens[i].Kind == text.Word && s.Tokens[i].IsCap()
@@ -629,7 +644,7 @@ func weaponMentions(s *sentence, out []*mention) []*mention {
 				out = append(out, &mention{sent: s.Index, start: i, end: end, typ: graph.Weapon, text: s.span(i, end), rule: "ship", category: "ship"})
 				i = end - 1
 			}
-		case t.Kind == text.Word && isDesignation(t.Text):
+		case t.Kind == text.Word && strings.ContainsAny(t.Text, "-/") && isDesignation(t.Text):
 			head := strings.ToUpper(t.Text[:strings.IndexAny(t.Text, "-/")])
 			cue, cat := weaponCueNear(s, i)
 			if !cue && !militaryPrefixes[head] {
@@ -638,7 +653,7 @@ func weaponMentions(s *sentence, out []*mention) []*mention {
 			// A capitalised name word before the designation belongs to it
 			// ("Iron Dome" has none; "Bayraktar TB2" would).
 			out = append(out, &mention{sent: s.Index, start: i, end: i + 1, typ: graph.Weapon, text: t.Text, rule: "designation", category: cat})
-		case weaponNouns[s.lower[i]] != "" && i > 0:
+		case i > 0 && s.is(i, fWeaponNoun):
 			// "the Qassem Basir missile": capitalised words right before the noun.
 			start := i
 			for start > 0 && s.isNameWord(start-1) && !s.is(start-1, fTitle) {

@@ -48,8 +48,11 @@ func (st *state) relate() {
 		st.affiliations(v)
 	}
 	for i, v := range views {
-		// Rebuild: role references resolve now that affiliations are known.
-		v.units = st.buildUnits(v.s, st.mentions[i])
+		// Rebuild where a title without a name ("the U.S. president") may
+		// now resolve, since all affiliations are known.
+		if v.hasRoleRefs() {
+			v.units = st.buildUnits(v.s, st.mentions[i])
+		}
 		v.index()
 		st.addReferences(v, i)
 		v.index()
@@ -62,6 +65,15 @@ func (st *state) relate() {
 		st.lastSubjects(v)
 	}
 	st.gazetteerRelations()
+}
+
+func (v *sentenceView) hasRoleRefs() bool {
+	for _, u := range v.units {
+		if u.titled {
+			return true
+		}
+	}
+	return false
 }
 
 func (v *sentenceView) index() {

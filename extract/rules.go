@@ -214,7 +214,8 @@ func (st *state) symmetric(v *sentenceView) {
 	for k := 0; k < len(s.Tokens); k++ {
 		var c cue
 		ok := false
-		for _, r := range v.cuesAt(k) {
+		cs, n := v.cuesAt(k)
+		for _, r := range cs[:n] {
 			if r.typ == graph.NegotiatesWith || r.typ == graph.MeetsWith || r.typ == graph.CooperatesWith {
 				c, ok = r, true
 				break
@@ -318,14 +319,17 @@ func (st *state) rememberPair(parties []*entity) {
 
 // cuesAt is cuesAt with the units in view: after a unit that follows a
 // preposition ("after U.S. strikes on"), a cue is a noun.
-func (v *sentenceView) cuesAt(k int) []cue {
-	cs := cuesAt(v.s, k)
-	if len(cs) == 2 && k > 0 {
+func (v *sentenceView) cuesAt(k int) (cs [2]cue, n int) {
+	if !v.s.is(k, fCue) {
+		return cs, 0
+	}
+	cs, n = cuesAt(v.s, k)
+	if n == 2 && k > 0 {
 		if u := v.at[k-1]; u != nil && v.prepBefore(u) != "" {
-			return cs[1:]
+			return [2]cue{cs[1]}, 1
 		}
 	}
-	return cs
+	return cs, n
 }
 
 // irrealisBefore reports a negation or an intention within n tokens before

@@ -20,7 +20,7 @@ func defaultTagger() *tagger.Model { return tagger.Default() }
 
 // taggerMentions adds the tagger's spans as candidates.
 func (x *Extractor) taggerMentions(s *sentence, cands []*mention) []*mention {
-	if x.tagger == nil || len(s.Tokens) == 0 {
+	if x.tagger == nil || !uncoveredName(s, cands) {
 		return cands
 	}
 	words := make([]string, len(s.Tokens))
@@ -82,6 +82,27 @@ spans:
 var commonAcronyms = set("GPS", "CEO", "TV", "AM", "PM", "UTC", "GMT", "USD", "EUR", "ID", "DNA", "AI", "IT",
 	"PR", "GDP", "VIP", "FAQ", "PDF", "SMS", "OK", "UAV", "UAVS", "ICBM", "SAM", "IED", "POW", "POWS", "MP",
 	"MPS", "HQ", "PS", "NB", "RIP", "LOL", "COVID", "HIV", "AIDS", "LNG", "GW", "KM", "KG", "MW", "BBL")
+
+// uncoveredName reports a capitalised word, not the sentence's first, that
+// no other recogniser covered: only then can the tagger add anything.
+func uncoveredName(s *sentence, cands []*mention) bool {
+	for i := 1; i < len(s.Tokens); i++ {
+		if !s.isCap(i) || s.flags[i]&(fFunction|fTitle|fMonth|fWeekday) != 0 {
+			continue
+		}
+		covered := false
+		for _, c := range cands {
+			if i >= c.start && i < c.end {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			return true
+		}
+	}
+	return false
+}
 
 // taggedSpanOK keeps spans that look like names: every word capitalised,
 // no function or title words, no lone sentence-initial word, persons of

@@ -23,7 +23,8 @@ type unit struct {
 	possessive bool      // the unit ends with 's: it owns what follows
 	family     string    // a family word ("son-in-law") ...
 	familyOf   *entity   // ... and whose relative the head is
-	roleRef    bool      // a title with no name ("the U.S. president")
+	roleRef    bool      // a title with no name ("the U.S. president"), resolved to its holder
+	titled     bool      // ends in a title or family word: its head depends on what the article says
 	pronoun    bool      // a pronoun or "the country"
 }
 
@@ -106,6 +107,7 @@ func (st *state) buildUnits(s *sentence, ms []*mention) []*unit {
 		if end > u.end {
 			u.end = end
 			u.roleRef = true
+			u.titled = true
 		}
 		st.headOf(s, u)
 		us = append(us, u)

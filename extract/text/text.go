@@ -70,7 +70,9 @@ var abbreviations = map[string]bool{
 
 // Split returns the sentences of text with their tokens.
 func Split(text string) []Sentence {
-	var out []Sentence
+	out := make([]Sentence, 0, len(text)/120+1)
+	// One token buffer for the whole text: sentences are windows on it.
+	buf := make([]Token, 0, len(text)/5+8)
 	lineStart := 0
 	for lineStart <= len(text) {
 		nl := strings.IndexByte(text[lineStart:], '\n')
@@ -78,7 +80,7 @@ func Split(text string) []Sentence {
 		if nl >= 0 {
 			lineEnd = lineStart + nl
 		}
-		out = splitLine(text, lineStart, lineEnd, out)
+		out, buf = splitLine(text, lineStart, lineEnd, out, buf)
 		if nl < 0 {
 			break
 		}
@@ -88,10 +90,12 @@ func Split(text string) []Sentence {
 }
 
 // splitLine tokenizes text[start:end] and cuts it into sentences.
-func splitLine(text string, start, end int, out []Sentence) []Sentence {
-	toks := Tokenize(text[start:end], start)
+func splitLine(text string, start, end int, out []Sentence, buf []Token) ([]Sentence, []Token) {
+	n := len(buf)
+	buf = tokenize(buf, text[start:end], start)
+	toks := buf[n:len(buf):len(buf)]
 	if len(toks) == 0 {
-		return out
+		return out, buf
 	}
 	first := 0
 	for i := 0; i < len(toks); i++ {
@@ -110,7 +114,7 @@ func splitLine(text string, start, end int, out []Sentence) []Sentence {
 	if first < len(toks) {
 		out = appendSentence(text, toks[first:], out)
 	}
-	return out
+	return out, buf
 }
 
 func appendSentence(text string, toks []Token, out []Sentence) []Sentence {
@@ -200,7 +204,11 @@ func isInitial(w string) bool {
 
 // Tokenize splits one line (at byte offset base of the article) into tokens.
 func Tokenize(s string, base int) []Token {
-	toks := make([]Token, 0, len(s)/5+1)
+	return tokenize(make([]Token, 0, len(s)/5+1), s, base)
+}
+
+// tokenize appends the tokens of s to toks.
+func tokenize(toks []Token, s string, base int) []Token {
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
