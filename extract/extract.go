@@ -137,8 +137,16 @@ type state struct {
 
 func (x *Extractor) analyse(body string) *state {
 	st := &state{x: x, byKey: map[string]*entity{}, byEntry: map[*gazetteer.Entry]*entity{}, relIndex: map[string]int{}}
-	for _, s := range text.Split(body) {
-		ss := newSentence(s)
+	sents := text.Split(body)
+	ntok := 0
+	for _, s := range sents {
+		ntok += len(s.Tokens)
+	}
+	strs, flags := make([]string, 2*ntok), make([]uint32, ntok)
+	st.sents = make([]*sentence, 0, len(sents))
+	st.mentions = make([][]*mention, 0, len(sents))
+	for _, s := range sents {
+		ss := newSentence(s, &strs, &flags)
 		st.sents = append(st.sents, ss)
 		st.mentions = append(st.mentions, x.findMentions(ss))
 	}

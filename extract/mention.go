@@ -55,9 +55,11 @@ func (s *sentence) is(i int, f uint32) bool {
 	return i >= 0 && i < len(s.flags) && s.flags[i]&f != 0
 }
 
-func newSentence(s text.Sentence) *sentence {
+// newSentence prepares s; its per-token slices are cut from the arenas
+// (shared by the article's sentences, to allocate once per article).
+func newSentence(s text.Sentence, strs *[]string, flags *[]uint32) *sentence {
 	n := len(s.Tokens)
-	ss := &sentence{Sentence: s, lower: make([]string, n), keys: make([]string, n), flags: make([]uint32, n)}
+	ss := &sentence{Sentence: s, lower: take(strs, n), keys: take(strs, n), flags: takeFlags(flags, n)}
 	for i, t := range s.Tokens {
 		ss.lower[i] = strings.ToLower(t.Text)
 		ss.flags[i] = lexFlags[ss.lower[i]]
@@ -70,6 +72,24 @@ func newSentence(s text.Sentence) *sentence {
 		}
 	}
 	return ss
+}
+
+func take(arena *[]string, n int) []string {
+	if len(*arena) < n {
+		*arena = make([]string, max(n, 1024))
+	}
+	out := (*arena)[:n:n]
+	*arena = (*arena)[n:]
+	return out
+}
+
+func takeFlags(arena *[]uint32, n int) []uint32 {
+	if len(*arena) < n {
+		*arena = make([]uint32, max(n, 512))
+	}
+	out := (*arena)[:n:n]
+	*arena = (*arena)[n:]
+	return out
 }
 
 func (s *sentence) tok(i int) text.Token { return s.Tokens[i] }
