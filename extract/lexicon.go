@@ -159,6 +159,7 @@ const (
 	fLightVerb
 	fNounModifier
 	fLocationOf
+	fCapWord // set per token, not from a list: a word with a capital initial
 )
 
 var lexFlags = map[string]uint32{}

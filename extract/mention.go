@@ -63,6 +63,9 @@ func newSentence(s text.Sentence, strs *[]string, flags *[]uint32) *sentence {
 	for i, t := range s.Tokens {
 		ss.lower[i] = strings.ToLower(t.Text)
 		ss.flags[i] = lexFlags[ss.lower[i]]
+		if t.Kind == text.Word && t.IsCap() {
+			ss.flags[i] |= fCapWord
+		}
 		if t.Kind == text.Word || t.Kind == text.Number {
 			if isPlainASCII(ss.lower[i]) {
 				ss.keys[i] = ss.lower[i] // what norm.Key would return, without a copy
@@ -106,7 +109,7 @@ func isPlainASCII(w string) bool {
 }
 
 func (s *sentence) isCap(i int) bool {
-	return i >= 0 && i < len(s.Tokens) && s.Tokens[i].Kind == text.Word && s.Tokens[i].IsCap()
+	return i >= 0 && i < len(s.flags) && s.flags[i]&fCapWord != 0
 }
 
 func (s *sentence) span(start, end int) string {
@@ -310,7 +313,7 @@ func hasType(forms []gazetteer.Form, t graph.EntityType) bool {
 // "Western") and not a direction.
 func (x *Extractor) firstNameBefore(s *sentence, i int) bool {
 	p := i - 1
-	if p < 0 || !s.isNameWord(p) || s.flags[p] != 0 || len(x.gaz.Lookup(s.keys[p])) > 0 || s.Tokens[p].IsAllCaps() {
+	if p < 0 || !s.isNameWord(p) || s.flags[p]&^fCapWord != 0 || len(x.gaz.Lookup(s.keys[p])) > 0 || s.Tokens[p].IsAllCaps() {
 		return false
 	}
 	w := s.lower[p]

@@ -85,19 +85,24 @@ func (st *state) entityFor(t graph.EntityType, name string, entry *gazetteer.Ent
 			return e
 		}
 		t, name = entry.Type, entry.Name
-		defer func() { st.byEntry[entry] = st.byKey[string(t)+"|"+norm.Key(name)] }()
 	}
-	key := string(t) + "|" + norm.Key(name)
-	if e, ok := st.byKey[key]; ok {
-		return e
+	nk := norm.Key(name)
+	key := string(t) + "|" + nk
+	e, ok := st.byKey[key]
+	if !ok {
+		id := ""
+		if entry != nil && entry.Wikidata != "" {
+			id = entry.Wikidata
+		} else {
+			id = strings.ToLower(string(t)) + ":" + strings.ReplaceAll(nk, " ", "-")
+		}
+		e = &entity{id: id, name: name, typ: t, entry: entry, words: strings.Fields(nk)}
+		st.byKey[key] = e
+		st.ents = append(st.ents, e)
 	}
-	qid := ""
 	if entry != nil {
-		qid = entry.Wikidata
+		st.byEntry[entry] = e
 	}
-	e := &entity{id: EntityID(t, name, qid), name: name, typ: t, entry: entry, words: strings.Fields(norm.Key(name))}
-	st.byKey[key] = e
-	st.ents = append(st.ents, e)
 	return e
 }
 
