@@ -350,3 +350,21 @@ func TestImportSurvivesSIGKILL(t *testing.T) {
 	}
 	storetest.Equal(t, a, b)
 }
+
+// A user's own list is used without rebuilding; a broken list is a clear error.
+func TestUserGazetteer(t *testing.T) {
+	dir := t.TempDir()
+	list := filepath.Join(dir, "mine.tsv")
+	write(t, list, "type\tname\taliases\twikidata\tattrs\nOrganization\tBlue Lantern Collective\tBLC\t\tkind=armed_group;in=MLI\n")
+	in := filepath.Join(dir, "a.txt")
+	write(t, in, "Raid in Gao\nThe BLC attacked Gao, Malian officials said.\n")
+	r := kg(t, dir, nil, "--gazetteer", list, "extract", "--format", "json", in)
+	if r.code != 0 || !strings.Contains(r.stdout, "Blue Lantern Collective") {
+		t.Fatalf("custom gazetteer not used: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	write(t, list, "type\tname\taliases\twikidata\tattrs\nOrganisation\tX\t\t\t\n")
+	r = kg(t, dir, nil, "--gazetteer", list, "extract", in)
+	if r.code == 0 || !strings.Contains(r.stderr, "mine.tsv:2") {
+		t.Errorf("a bad list must fail with its file and line: %d\n%s", r.code, r.stderr)
+	}
+}
