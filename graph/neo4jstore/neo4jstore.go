@@ -206,15 +206,19 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 	return s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: mode, DatabaseName: s.cfg.Database})
 }
 
-// run executes one auto-commit statement and returns its records.
+// run executes one idempotent auto-commit statement (schema commands, which
+// cannot run in a transaction with data, and CALL IN TRANSACTIONS, which
+// needs an auto-commit one), retrying like writes do.
 func (s *Store) run(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	sess := s.session(ctx, neo4j.AccessModeWrite)
-	defer sess.Close(context.Background())
-	res, err := sess.Run(ctx, cypher, params)
-	if err != nil {
-		return nil, err
-	}
-	return res.Collect(ctx)
+	return again(ctx, s, func() ([]*neo4j.Record, error) {
+		sess := s.session(ctx, neo4j.AccessModeWrite)
+		defer sess.Close(context.Background())
+		res, err := sess.Run(ctx, cypher, params)
+		if err != nil {
+			return nil, err
+		}
+		return res.Collect(ctx)
+	})
 }
 
 // retrying runs a write transaction, and runs it again after errors that a
@@ -225,12 +229,20 @@ func (s *Store) run(ctx context.Context, cypher string, params map[string]any) (
 // this package is idempotent (re-running it after an unknown outcome gives
 // the same graph), so retrying those is safe.
 func retrying[T any](ctx context.Context, s *Store, work func(neo4j.ManagedTransaction) (T, error)) (T, error) {
+	return again(ctx, s, func() (T, error) {
+		sess := s.session(ctx, neo4j.AccessModeWrite)
+		defer sess.Close(context.Background())
+		return neo4j.ExecuteWrite(ctx, sess, work)
+	})
+}
+
+// again calls fn until it succeeds, fails for a reason that will not go
+// away by itself, or cfg.RetryTime has passed.
+func again[T any](ctx context.Context, s *Store, fn func() (T, error)) (T, error) {
 	deadline := time.Now().Add(s.cfg.RetryTime)
 	wait := 500 * time.Millisecond
 	for {
-		sess := s.session(ctx, neo4j.AccessModeWrite)
-		out, err := neo4j.ExecuteWrite(ctx, sess, work)
-		sess.Close(context.Background())
+		out, err := fn()
 		if err == nil || !retriable(err) || ctx.Err() != nil || time.Now().After(deadline) {
 			return out, err
 		}
