@@ -121,6 +121,7 @@ start() {
   if [[ $HTTP_PORT != 0 ]] && port_open "$HTTP_PORT"; then
     die "port $HTTP_PORT is taken by another process; stop it or set KG_NEO4J_HTTP_PORT (0 = no HTTP)"
   fi
+  ((${#PASSWORD} >= 8)) || die "NEO4J_PASSWORD must have at least 8 characters (Neo4j's minimum)"
   if needs_build; then build; fi
   java=$(find_java)
 
@@ -146,12 +147,13 @@ start() {
   while :; do
     if grep -q '^NEO4J_READY' "$LOG_FILE" && port_open "$BOLT_PORT"; then break; fi
     if grep -q '^NEO4J_FAILED' "$LOG_FILE" || { [[ -s $PID_FILE ]] && ! kill -0 "$(<"$PID_FILE")" 2>/dev/null; }; then
-      tail -n 30 "$LOG_FILE" >&2
+      stop >/dev/null 2>&1 # it may still be shutting down
+      tail -n 20 "$LOG_FILE" >&2
       die "Neo4j failed to start (log: $LOG_FILE, details: $HOME_DIR/logs/debug.log)"
     fi
     if ((SECONDS >= deadline)); then
-      tail -n 30 "$LOG_FILE" >&2
-      [[ -s $PID_FILE ]] && kill -TERM "$(<"$PID_FILE")" 2>/dev/null || true
+      tail -n 20 "$LOG_FILE" >&2
+      stop
       die "Neo4j did not answer on bolt://$HOST:$BOLT_PORT within ${START_TIMEOUT}s (log: $LOG_FILE)"
     fi
     sleep 0.5

@@ -15,6 +15,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.server.configuration.ServerSettings;
 
 /**
  * A local Neo4j 5.26 Community server for tests and development: the embedded DBMS with Bolt,
@@ -44,8 +45,10 @@ public final class Neo4jDevServer {
     try {
       run(opt);
     } catch (Throwable e) {
-      System.err.println("NEO4J_FAILED " + e);
       e.printStackTrace();
+      // Last, so that it ends the log the start script shows.
+      System.out.println("NEO4J_FAILED " + e.getMessage());
+      System.out.flush();
       System.exit(1);
     }
   }
@@ -73,7 +76,9 @@ public final class Neo4jDevServer {
             .setConfig(GraphDatabaseSettings.default_advertised_address, new SocketAddress(opt.host))
             .setConfig(GraphDatabaseSettings.auth_enabled, true)
             .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(opt.pagecache))
-            .setConfig(GraphDatabaseSettings.udc_enabled, false) // no usage reports: offline
+            // Offline: no usage reports from the server, no telemetry from the Browser.
+            .setConfig(GraphDatabaseSettings.udc_enabled, false)
+            .setConfig(ServerSettings.allow_telemetry, false)
             // Tests re-import often; old transaction logs only cost disk here.
             .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files");
     if (opt.plugins != null) {
