@@ -132,6 +132,7 @@ start() {
   log_start=$SECONDS
   # setsid: the server outlives the shell that started it; bash -c writes its own pid, then
   # exec keeps that pid for java. Fd 9 (the lock) must not leak into the server.
+  # shellcheck disable=SC2016 # $$ and $@ are for the inner bash
   NEO4J_PASSWORD=$PASSWORD setsid bash -c 'echo $$ >"$0"; exec "$@"' "$PID_FILE" \
     "$java" -Xms256m "-Xmx${KG_NEO4J_HEAP:-1g}" -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow \
     -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 \

@@ -31,6 +31,7 @@ free_port() {
 }
 
 started_server=0
+# shellcheck disable=SC2317 # called by the EXIT trap
 stop_server() {
   local rc=$?
   if ((started_server)); then "$CTL" stop || true; fi
