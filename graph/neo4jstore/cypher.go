@@ -176,7 +176,10 @@ RETURN e {.*} AS entity, labels(e) AS labels,
                     origins: r.origins, rules: r.rules, properties: r.properties} } AS relations
 ORDER BY e.id`
 
-	stmtWipe = `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`
+	// Relationships first: DETACH DELETE of a batch of well-connected
+	// nodes can take more memory than a transaction may use.
+	stmtWipeRelationships = `MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS`
+	stmtWipeNodes         = `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`
 )
 
 // identifier is what a label or relationship type from the schema must look

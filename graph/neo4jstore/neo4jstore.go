@@ -38,7 +38,7 @@ import (
 // Config says which server to use and how patient to be with it.
 type Config struct {
 	URI      string // bolt://host:7687, neo4j://host, neo4j+s://xxx.databases.neo4j.io, ...
-	Username string
+	Username string // "neo4j" when empty and a password is given
 	Password string
 	Database string // "" for the server's default database
 
@@ -112,15 +112,20 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, fmt.Errorf("neo4j at %s: not a Neo4j URI (want %s://host[:port])", shown, strings.Join(supportedSchemes, "|"))
 	}
 	auth := neo4j.NoAuth()
+	if cfg.Password != "" && cfg.Username == "" {
+		cfg.Username = "neo4j"
+	}
 	if cfg.Username != "" || cfg.Password != "" {
 		auth = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
 	}
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
 		c.SocketConnectTimeout = 5 * time.Second
 		c.ConnectionAcquisitionTimeout = time.Minute
-		// The driver's own retry of one transaction; writes are retried
-		// again as a whole by Store (see retrying) up to cfg.RetryTime.
-		c.MaxTransactionRetryTime = 30 * time.Second
+		// The driver's own retry of one transaction, short: writes are
+		// retried again as a whole by Store (see again) up to
+		// cfg.RetryTime, and a transaction too big for the server's memory
+		// is split (see Write) rather than retried as is.
+		c.MaxTransactionRetryTime = 5 * time.Second
 		c.MaxConnectionPoolSize = 16
 	})
 	if err != nil {
@@ -257,8 +262,12 @@ func again[T any](ctx context.Context, s *Store, fn func() (T, error)) (T, error
 
 // retriable reports whether err may go away by itself (a restart, a lost
 // connection, a transient server state) rather than being a bug or a
-// refusal such as bad credentials or a constraint violation.
+// refusal such as bad credentials, a constraint violation or a transaction
+// too big for the server's memory.
 func retriable(err error) bool {
+	if tooBig(err) {
+		return false
+	}
 	if neo4j.IsRetryable(err) {
 		return true
 	}
@@ -278,4 +287,16 @@ func retriable(err error) bool {
 		return nerr.IsRetriable()
 	}
 	return false
+}
+
+// tooBig reports whether err says a transaction needed more memory than the
+// server allows one (dbms.memory.transaction.total.max and friends).
+// Neo4j calls that transient, but the same transaction fails again.
+func tooBig(err error) bool {
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		err = limit.Errors[len(limit.Errors)-1]
+	}
+	var nerr *neo4j.Neo4jError
+	return errors.As(err, &nerr) && strings.HasSuffix(nerr.Code, ".MemoryPoolOutOfMemoryError")
 }

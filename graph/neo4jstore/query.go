@@ -148,8 +148,10 @@ func stringsToAny(s []string) []any {
 // transactions so that a large graph does not need one huge transaction.
 // Constraints and indexes stay. It is for tests and `kg` resets.
 func (s *Store) Wipe(ctx context.Context) error {
-	if _, err := s.run(ctx, stmtWipe, nil); err != nil {
-		return fmt.Errorf("neo4j at %s: wipe: %w", s.uri, err)
+	for _, stmt := range []string{stmtWipeRelationships, stmtWipeNodes} {
+		if _, err := s.run(ctx, stmt, nil); err != nil {
+			return fmt.Errorf("neo4j at %s: wipe: %w", s.uri, err)
+		}
 	}
 	return nil
 }

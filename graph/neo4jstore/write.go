@@ -16,7 +16,8 @@ import (
 // and skipping articles already stored with the same non-empty hash.
 //
 // Atomicity: a call whose documents add up to at most Config.MaxTxRows rows
-// (entities plus relations) is one transaction. A bigger call is split into
+// (entities plus relations) is one transaction. A bigger call, or one the
+// server refuses as too big for its transaction memory, is split into
 // several transactions between whole articles, in order, so each article is
 // always all there or not at all; if a later transaction fails, the articles
 // of the earlier ones stay written and running the same Write again finishes
@@ -36,15 +37,32 @@ func (s *Store) Write(ctx context.Context, docs []graph.Document) (graph.WriteRe
 		prepared[i] = prepare(d)
 	}
 	for _, chunk := range chunks(prepared, s.cfg.MaxTxRows) {
-		res, err := retrying(ctx, s, func(tx neo4j.ManagedTransaction) (graph.WriteResult, error) {
-			return s.writeChunk(ctx, tx, chunk)
-		})
+		res, err := s.writeSplitting(ctx, chunk)
+		total.Add(res)
 		if err != nil {
 			return total, fmt.Errorf("neo4j at %s: write: %w", s.uri, err)
 		}
-		total.Add(res)
 	}
 	return total, nil
+}
+
+// writeSplitting writes docs in one transaction or, when that is more than
+// the server's transaction memory allows, in two halves, recursively.
+func (s *Store) writeSplitting(ctx context.Context, docs []graph.Document) (graph.WriteResult, error) {
+	res, err := retrying(ctx, s, func(tx neo4j.ManagedTransaction) (graph.WriteResult, error) {
+		return s.writeChunk(ctx, tx, docs)
+	})
+	if err == nil || !tooBig(err) || len(docs) < 2 {
+		return res, err
+	}
+	half := len(docs) / 2
+	res, err = s.writeSplitting(ctx, docs[:half])
+	if err != nil {
+		return res, err
+	}
+	more, err := s.writeSplitting(ctx, docs[half:])
+	res.Add(more)
+	return res, err
 }
 
 // prepare puts symmetric relations in canonical order and keeps one piece of
