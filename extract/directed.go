@@ -215,7 +215,9 @@ func (st *state) directed(v *sentenceView) {
 		case "called", "calls", "calling":
 			if s.lowerAt(k+1) == "on" {
 				if subj, obj := v.subject(k), v.object(k+1, 2, isActor); subj != nil && obj != nil {
-					st.addRelation(subj.head, graph.Demands, obj.head, s, 0.8, "called-on", nil)
+					for _, o := range heads(v.groupFrom(obj)) {
+						st.addRelation(subj.head, graph.Demands, o, s, 0.8, "called-on", nil)
+					}
 				}
 			}
 			continue
@@ -334,6 +336,19 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 			}
 		}
 		return
+	}
+	// "hit back with Bayraktar TB2 drones": the weapon is the instrument.
+	if t == graph.Attacks && !c.noun {
+		if j := v.nextWord(k, 3, "with"); j > 0 {
+			if w := v.object(j, 2, targetOK(graph.Uses)); w != nil {
+				for _, a := range agents {
+					st.addRelation(a, graph.Uses, w.head, s, 0.75, "attack-with", nil)
+				}
+				if target == w {
+					target = nil
+				}
+			}
+		}
 	}
 	if target == nil {
 		return
@@ -513,10 +528,13 @@ func (st *state) mediation(v *sentenceView, k int, c cue) {
 			mediators = []*entity{v.at[j].head}
 		}
 	default:
-		// "Oman mediated (the talks)", "Qatar brokered": the subject right before.
-		if j := k - 1; j >= 0 && v.at[j] != nil && isActor(v.at[j].head) {
-			mediators = heads(v.groupTo(v.at[j]))
-		} else if j := k - 2; j >= 0 && v.at[j] != nil && isActor(v.at[j].head) && (s.lower[k-1] == "helped" || s.lower[k-1] == "also") {
+		// "Oman mediated (the talks)", "Washington and Riyadh have
+		// mediated", "Qatar helped broker": the subject right before.
+		j := k - 1
+		for j >= 0 && mediationAux[s.lower[j]] {
+			j--
+		}
+		if j >= 0 && v.at[j] != nil && isActor(v.at[j].head) {
 			mediators = heads(v.groupTo(v.at[j]))
 		}
 	}
@@ -524,6 +542,14 @@ func (st *state) mediation(v *sentenceView, k int, c cue) {
 		return
 	}
 	parties := st.partiesIn(v)
+	// "mediated between the SAF and the RSF"
+	if j := v.nextWord(k, 3, "between"); j > 0 && j+1 < len(s.Tokens) {
+		if u := v.at[j+1]; u != nil {
+			parties = heads(v.groupFrom(u))
+		} else if j+2 < len(s.Tokens) && v.at[j+2] != nil {
+			parties = heads(v.groupFrom(v.at[j+2]))
+		}
+	}
 	if len(parties) < 2 {
 		parties = st.lastTalks
 	}
@@ -550,6 +576,10 @@ func (st *state) mediation(v *sentenceView, k int, c cue) {
 		}
 	}
 }
+
+// mediationAux may stand between a mediator and its verb.
+var mediationAux = set("have", "has", "had", "also", "jointly", "helped", "help", "will", "would", "to",
+	"successfully", "reportedly", "previously", "repeatedly", "been", "is", "are", "was", "were")
 
 // verbAs are the verbs of "X acting as mediator".
 var verbAs = set("acting", "acts", "acted", "act", "serving", "serves", "served", "serve", "working", "works", "worked")

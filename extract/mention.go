@@ -165,6 +165,7 @@ var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "satu
 func (x *Extractor) findMentions(s *sentence) []*mention {
 	var cands []*mention
 	cands = x.gazetteerMentions(s, cands)
+	cands = x.datelineMentions(s, cands)
 	cands = titledPersons(s, cands)
 	cands = appositivePersons(s, cands)
 	cands = headedNames(s, cands)
@@ -177,7 +178,7 @@ func (x *Extractor) findMentions(s *sentence) []*mention {
 // (a title before a name) beats a list entry, which beats shape and the
 // statistical tagger.
 var rulePriority = map[string]int{
-	"title": 6, "gazetteer": 5, "apposition": 2, "name-shape": 2, "ship": 5, "designation": 4, "org-head": 3, "place-head": 3,
+	"dateline": 7, "title": 6, "gazetteer": 5, "apposition": 2, "name-shape": 2, "ship": 5, "designation": 4, "org-head": 3, "place-head": 3,
 	"weapon-cue": 3, "tagger": 1,
 }
 
@@ -330,6 +331,66 @@ func (x *Extractor) firstNameBefore(s *sentence, i int) bool {
 
 var directions = set("north", "south", "east", "west", "northern", "southern", "eastern", "western",
 	"central", "upper", "lower", "greater", "new", "old", "inner", "outer", "mainland", "occupied")
+
+// datelineMentions reads a wire dateline, "PORT SUDAN —" or "MOSCOW
+// (Reuters) -": the capitalised words that open a paragraph before a dash
+// name the city the story is filed from.
+func (x *Extractor) datelineMentions(s *sentence, out []*mention) []*mention {
+	end := 0
+	for end < len(s.Tokens) && end < 4 && s.Tokens[end].Kind == text.Word && s.Tokens[end].IsAllCaps() {
+		end++
+	}
+	if end == 0 || end >= len(s.Tokens) {
+		return out
+	}
+	switch s.Tokens[end].Text {
+	case "—", "–", "-", "(", ":":
+	default:
+		return out
+	}
+	if s.Tokens[end].Start == s.Tokens[end-1].End { // "ALBAWABA-": a masthead, not a dateline
+		return out
+	}
+	m := &mention{sent: s.Index, start: 0, end: end, typ: graph.Place, text: s.span(0, end), rule: "dateline"}
+	key := strings.Join(s.keys[:end], " ")
+	for _, f := range x.gaz.Lookup(key) {
+		switch {
+		case f.Entry.Type == graph.Place:
+			m.entry = f.Entry
+		case f.Kind == gazetteer.Capital && m.entry == nil:
+			m.entry = placeEntryOf(x.gaz.Lookup(key))
+		}
+	}
+	if m.entry == nil {
+		if len(x.gaz.Lookup(key)) > 0 {
+			return out // a state, an agency: no city to read here
+		}
+		m.text = titleCase(s.span(0, end))
+	}
+	return append(out, m)
+}
+
+func placeEntryOf(forms []gazetteer.Form) *gazetteer.Entry {
+	for _, f := range forms {
+		if f.Entry.Type == graph.Place {
+			return f.Entry
+		}
+	}
+	return nil
+}
+
+// titleCase turns "PORT SUDAN" into "Port Sudan".
+func titleCase(s string) string {
+	b := []rune(strings.ToLower(s))
+	up := true
+	for i, r := range b {
+		if up && unicode.IsLetter(r) {
+			b[i] = unicode.ToUpper(r)
+		}
+		up = !unicode.IsLetter(r)
+	}
+	return string(b)
+}
 
 // pickForm chooses among the entries a listed form may name.
 func (x *Extractor) pickForm(s *sentence, start, end int, forms []gazetteer.Form) *mention {

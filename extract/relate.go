@@ -22,7 +22,8 @@ var beForms = set("is", "are", "was", "were", "be", "been", "being")
 var modals = set("would", "could", "will", "might", "may", "shall", "can", "to")
 
 var reportingVerbs = set("said", "says", "say", "stated", "states", "insisted", "insists", "added",
-	"told", "warned", "declared", "announced", "argued", "claimed", "noted")
+	"told", "warned", "declared", "announced", "argued", "claimed", "noted", "insisting", "saying",
+	"stressing", "stressed", "adding", "arguing")
 
 // pairWords refer back to the last two parties ("both sides", "the two
 // countries").
@@ -33,6 +34,7 @@ type sentenceView struct {
 	s     *sentence
 	units []*unit
 	at    []*unit // token index -> unit covering it, or nil
+	rel   []bool  // token index -> inside a ", who ... ," relative clause
 }
 
 // relate runs the relation rules over every sentence.
@@ -81,6 +83,15 @@ func (v *sentenceView) index() {
 	for _, u := range v.units {
 		for k := u.start; k < u.end; k++ {
 			v.at[k] = u
+		}
+	}
+	v.rel = make([]bool, len(v.s.Tokens))
+	s := v.s
+	for k := 1; k < len(s.Tokens); k++ {
+		if l := s.lower[k]; (l == "who" || l == "which" || l == "whose") && s.lower[k-1] == "," {
+			for j := k; j < len(s.Tokens) && s.lower[j] != "," && s.lower[j] != ";"; j++ {
+				v.rel[j] = true
+			}
 		}
 	}
 }
@@ -233,21 +244,37 @@ func (st *state) delegations(v *sentenceView) {
 	for k := 0; k < len(s.Tokens); k++ {
 		l := s.lower[k]
 		var state *entity
+		from := k + 1
 		switch l {
 		case "delegation", "team", "negotiators", "delegations":
+			// "The US delegation was led by X and included Y": members come
+			// after a membership word, not merely after the noun ("an RSF
+			// delegation met the U.S. envoy").
 			if u := v.unitEndingAt(k); u != nil && (typeOf(u) == graph.State || typeOf(u) == graph.Organization) {
-				state = u.head
+				if m := v.membershipAfter(k); m > 0 {
+					state, from = u.head, m
+				}
 			}
 		case "sent", "dispatched":
 			if u := v.subject(k); u != nil && typeOf(u) == graph.State {
 				state = u.head
 			}
+		case "led", "headed", "commanded":
+			// "The RSF, led by Mohamed Hamdan Dagalo": the leader.
+			if s.lowerAt(k+1) == "by" && k >= 2 && s.lower[k-1] == "," {
+				if u := v.at[k-2]; u != nil && (typeOf(u) == graph.Organization || typeOf(u) == graph.State) {
+					if p := v.at[min(k+2, len(s.Tokens)-1)]; p != nil && typeOf(p) == graph.Person && p.start <= k+3 {
+						st.affiliate(p.head, u.head, s, 0.85, "led-by", "leader")
+					}
+				}
+			}
+			continue
 		}
 		if state == nil {
 			continue
 		}
-		// Every person named from here to the end of the clause.
-		for j := k + 1; j < len(s.Tokens); j++ {
+		// Every person named from there to the end of the clause.
+		for j := from; j < len(s.Tokens); j++ {
 			if s.is(j, fClauseBreak) {
 				break
 			}
@@ -261,6 +288,26 @@ func (st *state) delegations(v *sentenceView) {
 			j = u.end - 1
 		}
 	}
+}
+
+// membershipAfter returns the index after a membership word following a
+// delegation noun at k ("was led by", "included", "along with"), or 0.
+func (v *sentenceView) membershipAfter(k int) int {
+	s := v.s
+	for j := k + 1; j < len(s.Tokens) && j <= k+4; j++ {
+		switch s.lower[j] {
+		case "included", "includes", "including", "comprised", "comprising", "consisted", "featured":
+			return j + 1
+		case "led", "headed", "chaired":
+			if s.lowerAt(j+1) == "by" {
+				return j + 2
+			}
+		}
+		if v.at[j] != nil {
+			return 0
+		}
+	}
+	return 0
 }
 
 // unitEndingAt returns the unit that ends right before token k (skipping

@@ -58,7 +58,7 @@ func (v *sentenceView) subject(k int) *unit {
 			continue
 		}
 		j = u.start
-		if !isActor(u.head) {
+		if !isActor(u.head) || v.rel[u.start] && !v.rel[k] { // inside ", who also heads X,"
 			continue
 		}
 		if p := v.prepBefore(u); p != "" && !u.possessive {
@@ -268,8 +268,10 @@ func (st *state) symmetric(v *sentenceView) {
 				}
 				continue
 			}
-			// "X and Y began negotiations"
-			if subj != nil {
+			// "X and Y began negotiations", "X and Y signed": a noun cue
+			// must be what the pair does ("held talks"), not what it
+			// tries to bring about ("tried to revive talks").
+			if subj != nil && (!c.noun || v.eventVerbBefore(k)) {
 				if g := heads(v.groupTo(subj)); len(g) >= 2 {
 					parties, rule = g, "coordinated-subject"
 				}
@@ -331,6 +333,29 @@ func (v *sentenceView) cuesAt(k int) (cs [2]cue, n int) {
 	}
 	return cs, n
 }
+
+// eventVerbBefore: the noun at k is the object of a verb of doing it
+// ("held talks", "began a second round of negotiations", "reached an
+// agreement", "signed a deal"), within five tokens, or heads a verbless
+// headline ("Iran, US Begin Talks").
+func (v *sentenceView) eventVerbBefore(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		if eventVerbs[v.s.lower[j]] {
+			return true
+		}
+		if v.at[j] != nil || v.s.is(j, fClauseBreak) {
+			return false
+		}
+	}
+	return false
+}
+
+var eventVerbs = set("held", "hold", "holds", "holding", "began", "begin", "begins", "beginning", "begun",
+	"resumed", "resume", "resumes", "resuming", "opened", "open", "opens", "concluded", "conclude",
+	"started", "start", "starts", "launched", "conducted", "conduct", "wrapped", "ended", "end",
+	"reached", "reach", "reaches", "signed", "sign", "signs", "struck", "strike", "sealed", "finalised",
+	"finalized", "agreed", "announced", "entered", "renewed", "continued", "continue", "had", "have",
+	"has", "completed", "prepare", "preparing", "joined", "attended", "led")
 
 // irrealisBefore reports a negation or an intention within n tokens before
 // k: "without reaching an agreement", "called for stronger sanctions".

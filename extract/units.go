@@ -171,6 +171,11 @@ func (st *state) headOf(s *sentence, u *unit) {
 		if e == u.head || e == u.familyOf || e.typ == graph.Place || e.typ == graph.Weapon || e.typ == graph.Person {
 			continue
 		}
+		// "Special Envoy for Sudan", "Ambassador to Russia": the state the
+		// role deals with, not the one it serves.
+		if p := s.lowerAt(m.start - 1); p == "for" || p == "to" || p == "on" || p == "the" && (s.lowerAt(m.start-2) == "for" || s.lowerAt(m.start-2) == "to") {
+			continue
+		}
 		u.mods = appendEntity(u.mods, e)
 	}
 }
