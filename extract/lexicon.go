@@ -96,7 +96,7 @@ var placeLeads = set("kibbutz", "camp", "fort", "mount", "lake", "cape", "port",
 // they corefer with a named weapon of the article ("the missile").
 var weaponNouns = map[string]string{
 	"missile": "missile", "missiles": "missile", "drone": "drone", "drones": "drone",
-	"jet": "aircraft", "jets": "aircraft", "fighter": "aircraft", "fighters": "aircraft",
+	"jet": "aircraft", "jets": "aircraft",
 	"aircraft": "aircraft", "bomber": "aircraft", "bombers": "aircraft", "warplane": "aircraft",
 	"warplanes": "aircraft", "helicopter": "helicopter", "helicopters": "helicopter",
 	"carrier": "ship", "carriers": "ship", "warship": "ship", "warships": "ship", "destroyer": "ship",
@@ -125,6 +125,14 @@ var irrealis = set("without", "no", "not", "never", "n't", "failed", "fail", "re
 // locationOf nouns make "of X" a location: "large parts of Kyiv".
 var locationOf = set("parts", "part", "outskirts", "center", "centre", "streets", "suburbs", "heart",
 	"north", "south", "east", "west", "areas", "area", "residents", "city", "downtown", "districts")
+
+// weaponModifiers may stand between a weapon's name and its noun:
+// "Hsiung Feng III anti-ship missiles", "Patriot air defence systems".
+var weaponModifiers = set("anti-ship", "anti-tank", "anti-aircraft", "anti-air", "cruise", "ballistic",
+	"hypersonic", "surface-to-air", "air-to-air", "air-to-surface", "surface-to-surface", "air", "defence",
+	"defense", "air-defence", "air-defense", "short-range", "medium-range", "long-range", "intermediate-range",
+	"intercontinental", "guided", "attack", "fighter", "multiple", "launch", "rocket", "self-propelled",
+	"combat", "strike", "stealth", "main", "battle", "kamikaze", "loitering", "multirole", "multi-role")
 
 // locativePrepositions make a capital a location, not an actor ("in
 // Tehran", "a visit to Moscow").

@@ -169,7 +169,8 @@ func (x *Extractor) findMentions(s *sentence) []*mention {
 	cands = titledPersons(s, cands)
 	cands = appositivePersons(s, cands)
 	cands = headedNames(s, cands)
-	cands = weaponMentions(s, cands)
+	cands = placeOfMentions(s, cands)
+	cands = x.weaponMentions(s, cands)
 	cands = x.taggerMentions(s, cands)
 	return choose(cands)
 }
@@ -658,7 +659,7 @@ func headedNames(s *sentence, out []*mention) []*mention {
 		}
 		end := i + 1
 		// "Department of the Treasury", "Ministry of Defence"
-		if typ == graph.Organization && s.lowerAt(end) == "of" {
+		if l := s.lowerAt(end); typ == graph.Organization && (l == "of" || l == "on" || l == "for") {
 			k := end + 1
 			if s.lowerAt(k) == "the" {
 				k++
@@ -672,6 +673,23 @@ func headedNames(s *sentence, out []*mention) []*mention {
 	}
 	return out
 }
+
+// placeOfMentions: "the village of Aitaroun", "the city of Kherson": the
+// name after a settlement noun and "of" is a place.
+func placeOfMentions(s *sentence, out []*mention) []*mention {
+	for i := 0; i+2 < len(s.Tokens); i++ {
+		if !settlementNouns[s.lower[i]] || s.lower[i+1] != "of" || !s.isNameWord(i+2) {
+			continue
+		}
+		if end := nameAt(s, i+2); end > i+2 {
+			out = append(out, &mention{sent: s.Index, start: i + 2, end: end, typ: graph.Place, text: s.span(i+2, end), rule: "place-head"})
+		}
+	}
+	return out
+}
+
+var settlementNouns = set("village", "town", "city", "district", "province", "region", "governorate",
+	"oblast", "county", "municipality", "port", "island", "outskirts", "suburb", "neighbourhood", "neighborhood")
 
 // isDesignation: a weapons designation, letters then digits joined by a
 // hyphen or slash ("S-400", "F-35C", "Shahed-136", "MQ-9", "F/A-18E").
@@ -718,7 +736,7 @@ var militaryPrefixes = set("F", "S", "SU", "MIG", "TU", "MI", "KA", "MQ", "RQ", 
 // weaponMentions finds designations ("Khorramshahr-4"), ship names ("USS
 // Carl Vinson") and names next to a weapon noun ("the Qassem Basir
 // missile", "a missile called Qassem Basir").
-func weaponMentions(s *sentence, out []*mention) []*mention {
+func (x *Extractor) weaponMentions(s *sentence, out []*mention) []*mention {
 	for i := 0; i < len(s.Tokens); i++ {
 		t := s.Tokens[i]
 		switch {
@@ -738,13 +756,19 @@ func weaponMentions(s *sentence, out []*mention) []*mention {
 			// ("Iron Dome" has none; "Bayraktar TB2" would).
 			out = append(out, &mention{sent: s.Index, start: i, end: i + 1, typ: graph.Weapon, text: t.Text, rule: "designation", category: cat})
 		case i > 0 && s.is(i, fWeaponNoun):
-			// "the Qassem Basir missile": capitalised words right before the noun.
-			start := i
-			for start > 0 && s.isNameWord(start-1) && !s.is(start-1, fTitle) {
+			// "the Qassem Basir missile", "Hsiung Feng III anti-ship missiles":
+			// capitalised words right before the noun (and its modifiers),
+			// but not a demonym or state ("Japanese F-35A jets").
+			nameEnd := i
+			for nameEnd > 0 && nameEnd > i-3 && weaponModifiers[s.lower[nameEnd-1]] {
+				nameEnd--
+			}
+			start := nameEnd
+			for start > 0 && s.isNameWord(start-1) && !s.is(start-1, fTitle) && !x.isStateForm(s, start-1) {
 				start--
 			}
-			if start < i {
-				out = append(out, &mention{sent: s.Index, start: start, end: i, typ: graph.Weapon, text: s.span(start, i), rule: "weapon-cue", category: weaponNouns[s.lower[i]]})
+			if start < nameEnd {
+				out = append(out, &mention{sent: s.Index, start: start, end: nameEnd, typ: graph.Weapon, text: s.span(start, nameEnd), rule: "weapon-cue", category: weaponNouns[s.lower[i]]})
 			}
 			// "a missile, called 'Qassem Basir'" / "a drone known as X"
 			k := i + 1
@@ -772,6 +796,16 @@ func weaponMentions(s *sentence, out []*mention) []*mention {
 		}
 	}
 	return out
+}
+
+// isStateForm: token i is a listed state's name or demonym ("Japanese").
+func (x *Extractor) isStateForm(s *sentence, i int) bool {
+	for _, f := range x.gaz.Lookup(s.keys[i]) {
+		if f.Entry.Type == graph.State {
+			return true
+		}
+	}
+	return false
 }
 
 // weaponCueNear looks for a weapon noun within three tokens of i.

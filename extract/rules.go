@@ -29,6 +29,22 @@ func (v *sentenceView) subject(k int) *unit {
 			}
 		}
 	}
+	// "Qassem rejected the plan while troops remain and accused
+	// Washington": a verb joined by "and" shares its clause's subject, not
+	// that of a subordinate clause in between.
+	if k > 0 && s.lower[k-1] == "and" {
+		if u := v.subjectLeft(k - 1); u != nil && !s.is(u.start-1, fClauseBreak) {
+			return u
+		}
+		for j := 0; j < k-1; j++ {
+			if s.is(j, fClauseBreak) {
+				break
+			}
+			if u := v.at[j]; u != nil && isActor(u.head) && (v.prepBefore(u) == "" || clauseOpeners[v.prepBefore(u)]) && !u.pronoun {
+				return u
+			}
+		}
+	}
 	// "with U.S. President Donald Trump threatening": the unit right
 	// before a verb is its subject, whatever precedes it.
 	if k > 0 {
@@ -36,6 +52,13 @@ func (v *sentenceView) subject(k int) *unit {
 			return u
 		}
 	}
+	return v.subjectLeft(k)
+}
+
+// subjectLeft is the plain subject search: the nearest actor unit to the
+// left of k in the clause that is no prepositional complement.
+func (v *sentenceView) subjectLeft(k int) *unit {
+	s := v.s
 	for j := k - 1; j >= 0; j-- {
 		if s.is(j, fClauseBreak) {
 			// "Trump, who ... demanded": a relative pronoun stands for the unit before it.
@@ -61,7 +84,7 @@ func (v *sentenceView) subject(k int) *unit {
 		if !isActor(u.head) || v.rel[u.start] && !v.rel[k] { // inside ", who also heads X,"
 			continue
 		}
-		if p := v.prepBefore(u); p != "" && !u.possessive {
+		if p := v.prepBefore(u); p != "" && !u.possessive && !clauseOpeners[p] {
 			continue
 		}
 		return u
@@ -176,7 +199,19 @@ func (v *sentenceView) objectFor(k, window int, ok func(*entity) bool, hostile b
 		}
 		if u := v.at[j]; u != nil && (u.start == j || u.start == j-1) {
 			against := !hostile && v.prepBefore(u) == "against" && !(k == u.start-1 || k == u.start-2 && s.lower[u.start-1] == "the")
-			if ok(u.head) && !skipGroup && !against {
+			near := hostile && v.prepBefore(u) == "near" // "launchers near Nabatieh": where, not whom
+			if ok(u.head) && !skipGroup && !against && !near {
+				// "Hezbollah's elite Radwan Force": the possessed is the object.
+				if u.possessive {
+					for n := u.end + 1; n < len(s.Tokens) && n <= u.end+3; n++ {
+						if w := v.at[n]; w != nil && w != u {
+							if ok(w.head) {
+								return w
+							}
+							break
+						}
+					}
+				}
 				return u
 			}
 			j = u.end - 1
@@ -318,6 +353,10 @@ func (st *state) rememberPair(parties []*entity) {
 		st.lastPair = ps
 	}
 }
+
+// clauseOpeners are prepositions that also open a clause ("hours after
+// the envoy met X"): a unit after one may be a subject.
+var clauseOpeners = set("after", "before", "since", "until")
 
 // cuesAt is cuesAt with the units in view: after a unit that follows a
 // preposition ("after U.S. strikes on"), a cue is a noun.
