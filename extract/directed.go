@@ -325,8 +325,24 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 	} else {
 		if subj := v.subject(k); subj != nil {
 			agents = heads(v.groupTo(subj))
+		} else if t == graph.Attacks || t == graph.Threatens {
+			// "its F-16 jets hit ...": the weapon is the subject; its owner
+			// attacks, and uses it.
+			if w := v.leftUnit(k, func(e *entity) bool { return e != nil && e.typ == graph.Weapon }); w != nil {
+				if o := v.ownerBefore(w.start, 3); o != nil {
+					agents = []*entity{o}
+					st.addRelation(o, graph.Uses, w.head, s, 0.75, "weapon-subject", nil)
+				}
+			}
 		}
 		target = v.objectFor(k, 8, ok, hostile[t])
+	}
+	// "Katz warned that Israel would strike": the speaker, when he speaks
+	// for the state that threatens, threatens too.
+	if t == graph.Threatens && len(agents) == 1 && agents[0].typ == graph.State {
+		if sp := v.speakerBefore(k); sp != nil && sp.typ == graph.Person && st.stateOf(sp) == agents[0] {
+			agents = append(agents, sp)
+		}
 	}
 	// "their alleged Iranian backers": the demonym supports the possessor.
 	if t == graph.Supports && (s.lower[k] == "backers" || s.lower[k] == "backer" || s.lower[k] == "sponsors" || s.lower[k] == "patrons") {
@@ -467,6 +483,21 @@ func (v *sentenceView) ownerBefore(k, n int) *entity {
 	return nil
 }
 
+// speakerBefore returns the person who says (warns, insists) what
+// follows, before token k in the sentence.
+func (v *sentenceView) speakerBefore(k int) *entity {
+	s := v.s
+	for j := k - 1; j > 0; j-- {
+		if s.is(j, fReporting) {
+			if u := v.subjectLeft(j); u != nil && u.head.typ == graph.Person {
+				return u.head
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
 // mustRule: "Witkoff said Iran must dismantle ..." — the speaker demands
 // of the subject of "must".
 func (st *state) mustRule(v *sentenceView, k int) {
@@ -542,6 +573,10 @@ func (st *state) mediation(v *sentenceView, k int, c cue) {
 		return
 	}
 	parties := st.partiesIn(v)
+	if len(parties) < 2 {
+		// "the ceasefire, brokered by X, ended the fighting between A and B"
+		parties = v.betweenGroup()
+	}
 	// "mediated between the SAF and the RSF"
 	if j := v.nextWord(k, 3, "between"); j > 0 && j+1 < len(s.Tokens) {
 		if u := v.at[j+1]; u != nil {
@@ -580,6 +615,27 @@ func (st *state) mediation(v *sentenceView, k int, c cue) {
 // mediationAux may stand between a mediator and its verb.
 var mediationAux = set("have", "has", "had", "also", "jointly", "helped", "help", "will", "would", "to",
 	"successfully", "reportedly", "previously", "repeatedly", "been", "is", "are", "was", "were")
+
+// betweenGroup returns the actors of the sentence's first "between A
+// and B".
+func (v *sentenceView) betweenGroup() []*entity {
+	s := v.s
+	for j := 0; j+1 < len(s.Tokens); j++ {
+		if s.lower[j] != "between" {
+			continue
+		}
+		u := v.at[j+1]
+		if u == nil && j+2 < len(s.Tokens) {
+			u = v.at[j+2]
+		}
+		if u != nil {
+			if g := heads(v.groupFrom(u)); len(g) >= 2 {
+				return g
+			}
+		}
+	}
+	return nil
+}
 
 // verbAs are the verbs of "X acting as mediator".
 var verbAs = set("acting", "acts", "acted", "act", "serving", "serves", "served", "serve", "working", "works", "worked")

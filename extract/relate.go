@@ -336,8 +336,12 @@ func (st *state) locations(v *sentenceView) {
 			case isPlace && n.start == u.end+1 && s.lower[u.end] == "," && (typeOf(n) == graph.State || typeOf(n) == graph.Place) &&
 				(n.end == len(s.Tokens) || s.lower[n.end] == "," || s.lower[n.end] == "." || n.possessive):
 				st.addRelation(u.head, graph.LocatedIn, n.head, s, 0.85, "place-comma-state", nil)
-			case isPlace && n.start == u.end+1 && s.lower[u.end] == "in" && typeOf(n) == graph.State && typeOf(u) == graph.Place:
-				st.addRelation(u.head, graph.LocatedIn, n.head, s, 0.7, "place-in-state", nil)
+			case isPlace && n.start <= u.end+2 && s.lower[u.end] == "in" && (typeOf(n) == graph.State || typeOf(n) == graph.Place) && typeOf(u) == graph.Place:
+				// "Neelum Valley in Azad Kashmir", "Maiduguri in Nigeria"
+				st.addRelation(u.head, graph.LocatedIn, n.head, s, 0.7, "place-in", nil)
+			case typeOf(u) == graph.Place && s.lowerAt(u.end) == "," && placeApposition(s, u.end+1, n.start) && (typeOf(n) == graph.State || typeOf(n) == graph.Place):
+				// "El Fasher, the capital of North Darfur", "Kupwara, a town in Kashmir"
+				st.addRelation(u.head, graph.LocatedIn, n.head, s, 0.75, "place-apposition", nil)
 			case u.possessive && n.start == u.end+1 && typeOf(n) == graph.Place && (typeOf(u) == graph.Place || typeOf(u) == graph.State):
 				st.addRelation(n.head, graph.LocatedIn, u.head, s, 0.8, "possessive-place", nil)
 			}
@@ -360,6 +364,27 @@ func (st *state) locations(v *sentenceView) {
 			}
 		}
 	}
+}
+
+// placeApposition: tokens from i to j read "the capital of", "a town in",
+// "the largest city in": a place noun and "of" or "in".
+func placeApposition(s *sentence, i, j int) bool {
+	if j-i < 2 || j-i > 6 {
+		return false
+	}
+	last := s.lower[j-1]
+	if last == "the" && j-i > 2 {
+		last = s.lower[j-2]
+	}
+	if last != "of" && last != "in" {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if settlementNouns[s.lower[k]] || s.lower[k] == "capital" || s.lower[k] == "city" {
+			return true
+		}
+	}
+	return false
 }
 
 // gazetteerRelations adds background facts between entities the article
