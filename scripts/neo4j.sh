@@ -87,7 +87,7 @@ build() {
   command -v mvn >/dev/null || die "mvn (Maven 3) is needed to build the runner"
   java=$(find_java)
   jdk=$(dirname "$(dirname "$(readlink -f "$java")")")
-  say "building the Neo4j runner (first time: downloads ~150 MB from Maven Central) ..."
+  say "building the Neo4j runner (first time: downloads ~170 MB from Maven Central) ..."
   started=$SECONDS
   if ! JAVA_HOME=$jdk mvn -B -q -f "$SERVER_DIR/pom.xml" package >"$HOME_DIR/build.log" 2>&1; then
     tail -n 40 "$HOME_DIR/build.log" >&2

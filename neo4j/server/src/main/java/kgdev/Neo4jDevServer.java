@@ -66,7 +66,7 @@ public final class Neo4jDevServer {
             .setConfig(BoltConnector.enabled, true)
             .setConfig(BoltConnector.listen_address, new SocketAddress(opt.host, opt.boltPort))
             .setConfig(BoltConnector.advertised_address, new SocketAddress(opt.host, opt.boltPort))
-            // Stop in ~1s instead of ~10s: nothing should be running when the server is stopped.
+            // Bolt waits 5s twice on shutdown by default; nothing should be running at a stop.
             .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
             .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
             .setConfig(HttpConnector.enabled, opt.httpPort > 0)
