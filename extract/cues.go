@@ -56,7 +56,7 @@ func init() {
 
 	R = graph.MeetsWith
 	addCues(R, false, 0.85, "met", "meet", "meets", "meeting", "hosted", "hosts", "host", "hosting",
-		"received", "receives", "phoned", "visited", "visits")
+		"received", "receives", "phoned", "visited", "visits", "spoke", "speaks", "talked")
 	addCues(R, true, 0.8, "meeting", "meetings", "summit")
 
 	R = graph.CooperatesWith
@@ -74,7 +74,8 @@ func init() {
 	addCues(R, false, 0.8, "supports", "supported", "supporting", "backs", "backed", "backing", "arms",
 		"armed", "arming", "funds", "funded", "funding", "finances", "financed", "sponsors", "sponsored",
 		"supplies", "supplied", "supplying", "supply", "aids", "aided", "bankrolls", "bankrolled",
-		"provides", "provided", "providing", "provide", "back", "fund", "arm")
+		"provides", "provided", "providing", "provide", "back", "fund", "arm", "sheltering", "sheltered",
+		"harbouring", "harboring", "harboured", "harbored", "shelters", "harbours", "harbors")
 	addCues(R, true, 0.8, "support", "backers", "backer", "sponsor", "sponsors", "patron", "patrons",
 		"aid", "assistance", "backing", "proxies", "proxy")
 
@@ -108,7 +109,7 @@ func init() {
 		"hitting", "assaulted", "downed", "sank", "ambushed")
 	addCues(R, true, 0.85, "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes",
 		"bombing", "bombardment", "invasion", "offensive", "raid", "raids", "assault", "incursion",
-		"campaign", "shelling")
+		"campaign", "shelling", "fire")
 
 	R = graph.Deploys
 	addCues(R, false, 0.85, "deployed", "deploys", "deploying", "deploy", "stationed", "stations",

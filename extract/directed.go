@@ -46,12 +46,20 @@ func (st *state) addReferences(v *sentenceView, si int) {
 			}
 			add(k, k+1, a, false)
 		case "its", "their":
+			// The owner is most often the clause's subject: the nearest
+			// state or organization that is followed by its verb ("the
+			// Indian Air Force said it had shot down Pakistani drones with
+			// its S-400"), else the nearest one.
 			a := st.lastActor
 			if u := v.nearestLeftActor(k); u != nil {
 				a = u.head
 			}
+			if u := v.nearestSubjectActor(k); u != nil {
+				a = u.head
+			}
 			add(k, k+1, a, true)
-		case "group", "militia", "movement", "rebels", "organization", "organisation", "militants", "faction", "insurgents":
+		case "group", "militia", "movement", "rebels", "organization", "organisation", "militants", "faction", "insurgents",
+			"court", "tribunal", "alliance", "bloc", "agency", "watchdog":
 			// "the group": the organization last named.
 			if s.lowerAt(k-1) == "the" && st.lastOrg != nil {
 				add(k-1, k+1, st.lastOrg, s.isPossessive(k+1))
@@ -187,6 +195,34 @@ func (v *sentenceView) nearestLeft(k int, t graph.EntityType) *unit {
 	return nil
 }
 
+// nearestSubjectActor returns the nearest state or organization unit
+// before k that a verb follows.
+func (v *sentenceView) nearestSubjectActor(k int) *unit {
+	for j := k - 1; j >= 0; j-- {
+		u := v.at[j]
+		if u == nil || u.head == nil {
+			continue
+		}
+		if (u.head.typ == graph.State || u.head.typ == graph.Organization) && u.end < len(v.s.Tokens) && isVerbish(v.s, u.end) {
+			return u
+		}
+		j = u.start
+	}
+	return nil
+}
+
+// isVerbish: token i looks like a finite verb or an auxiliary.
+func isVerbish(s *sentence, i int) bool {
+	l := s.lower[i]
+	if auxiliaries[l] || s.is(i, fReporting) {
+		return true
+	}
+	return !s.isCap(i) && (strings.HasSuffix(l, "ed") || s.is(i, fCue) && !strings.HasSuffix(l, "s") && l != "deal")
+}
+
+var auxiliaries = set("is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "can",
+	"may", "might", "must", "did", "does", "do", "says", "said")
+
 func (v *sentenceView) nearestLeftActor(k int) *unit {
 	for j := k - 1; j >= 0; j-- {
 		if u := v.at[j]; u != nil && u.head != nil && (typeOf(u) == graph.State || typeOf(u) == graph.Organization) {
@@ -211,6 +247,27 @@ func (st *state) directed(v *sentenceView) {
 		switch l {
 		case "must":
 			st.mustRule(v, k)
+			continue
+		case "shot", "shoot", "shoots", "shooting":
+			// "shot down two drones": an attack on their owner.
+			if s.lowerAt(k+1) == "down" {
+				st.directedCue(v, k+1, cue{graph.Attacks, false, 0.8})
+				if j := v.withAfter(k, 12); j > 0 {
+					if w := v.object(j, 3, targetOK(graph.Uses)); w != nil {
+						if subj := v.subject(k); subj != nil {
+							st.addRelation(subj.head, graph.Uses, w.head, s, 0.75, "attack-with", nil)
+						}
+					}
+				}
+			}
+			continue
+		case "ordered", "orders", "told", "asked", "forced", "pressed", "instructed":
+			// "the court ordered Venezuela to refrain": a demand on X, to do.
+			if u := v.object(k, 2, isActor); u != nil && s.lowerAt(u.end) == "to" {
+				if subj := v.subject(k); subj != nil {
+					st.addRelation(subj.head, graph.Demands, u.head, s, 0.8, "told-to", nil)
+				}
+			}
 			continue
 		case "called", "calls", "calling":
 			if s.lowerAt(k+1) == "on" {
@@ -355,8 +412,8 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 	}
 	// "hit back with Bayraktar TB2 drones": the weapon is the instrument.
 	if t == graph.Attacks && !c.noun {
-		if j := v.nextWord(k, 3, "with"); j > 0 {
-			if w := v.object(j, 2, targetOK(graph.Uses)); w != nil {
+		if j := v.withAfter(k, 10); j > 0 {
+			if w := v.object(j, 3, targetOK(graph.Uses)); w != nil {
 				for _, a := range agents {
 					st.addRelation(a, graph.Uses, w.head, s, 0.75, "attack-with", nil)
 				}
@@ -435,7 +492,7 @@ var nounPreps = map[graph.RelationType]map[string]bool{
 
 // lightVerbs take an event noun as object and give it their subject:
 // "carried out strikes", "announced sanctions", "ordered strikes".
-var lightVerbs = set("carried", "carries", "carry", "carrying", "conducted", "conducts", "conduct",
+var lightVerbs = set("opened", "opens", "carried", "carries", "carry", "carrying", "conducted", "conducts", "conduct",
 	"launched", "launches", "launch", "launching", "announced", "announces", "imposed", "imposes",
 	"impose", "issued", "issues", "made", "makes", "raised", "raises", "voiced", "voices", "expressed",
 	"expresses", "offered", "offers", "pledged", "pledges", "reaffirmed", "reaffirming", "reaffirms",
@@ -481,6 +538,19 @@ func (v *sentenceView) ownerBefore(k, n int) *entity {
 		}
 	}
 	return nil
+}
+
+// withAfter returns the index of "with" after k in the clause, or -1.
+func (v *sentenceView) withAfter(k, n int) int {
+	for j := k + 1; j < len(v.s.Tokens) && j <= k+n; j++ {
+		if v.s.lower[j] == "with" {
+			return j
+		}
+		if v.s.is(j, fClauseBreak) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // speakerBefore returns the person who says (warns, insists) what
@@ -577,6 +647,10 @@ func (st *state) mediation(v *sentenceView, k int, c cue) {
 		// "the ceasefire, brokered by X, ended the fighting between A and B"
 		parties = v.betweenGroup()
 	}
+	if len(parties) < 2 {
+		// "Under the accord, brokered by X and Y, A and B pledged ..."
+		parties = v.otherGroup(mediators)
+	}
 	// "mediated between the SAF and the RSF"
 	if j := v.nextWord(k, 3, "between"); j > 0 && j+1 < len(s.Tokens) {
 		if u := v.at[j+1]; u != nil {
@@ -632,6 +706,32 @@ func (v *sentenceView) betweenGroup() []*entity {
 			if g := heads(v.groupFrom(u)); len(g) >= 2 {
 				return g
 			}
+		}
+	}
+	return nil
+}
+
+// otherGroup returns a coordination of two or more actors in the sentence
+// that holds none of the given entities.
+func (v *sentenceView) otherGroup(not []*entity) []*entity {
+	for _, u := range v.units {
+		if !isActor(u.head) {
+			continue
+		}
+		g := heads(v.groupFrom(u))
+		if len(g) < 2 {
+			continue
+		}
+		clash := false
+		for _, e := range g {
+			for _, n := range not {
+				if e == n {
+					clash = true
+				}
+			}
+		}
+		if !clash {
+			return g
 		}
 	}
 	return nil

@@ -47,6 +47,10 @@ var titleModifiers = set(
 	"then", "outgoing", "incoming", "newly", "appointed", "elected", "interim", "caretaker", "de",
 	"facto", "house", "senate", "white", "spy", "counterterrorism", "nuclear", "negotiating", "lead",
 	"political", "retired", "incumbent", "exiled", "jailed", "slain", "late", "powerful",
+	"external", "internal", "home", "public", "social", "civil", "digital", "maritime", "aviation",
+	"communications", "veterans", "science", "technology", "tourism", "sports", "youth", "women",
+	"welfare", "employment", "housing", "infrastructure", "mining", "fisheries", "climate", "emergency",
+	"relations", "cooperation", "integration", "unification", "reintegration", "reconstruction",
 )
 
 // familyWords name a family tie ("son-in-law"); they make RELATIVE_OF.

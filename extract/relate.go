@@ -346,6 +346,13 @@ func (st *state) locations(v *sentenceView) {
 				st.addRelation(n.head, graph.LocatedIn, u.head, s, 0.8, "possessive-place", nil)
 			}
 		}
+		// "India's Ministry of External Affairs", "Russia's Wagner Group":
+		// a state's body.
+		if i+1 < len(v.units) && u.possessive && typeOf(u) == graph.State {
+			if n := v.units[i+1]; n.start == u.end+1 && typeOf(n) == graph.Organization {
+				st.affiliate(n.head, u.head, s, 0.8, "possessive-org", "")
+			}
+		}
 		// "Iran's S-400 batteries": the possessor owns the weapon;
 		// "the most capable fighter jet of the U.S. Navy" likewise.
 		if i+1 < len(v.units) {

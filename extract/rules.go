@@ -17,6 +17,13 @@ func isActor(e *entity) bool {
 // of a preposition (possessors count: "Erdogan's stop saw talks").
 func (v *sentenceView) subject(k int) *unit {
 	s := v.s
+	// "accused Colombia of backing armed groups": the gerund's subject is
+	// the unit before "of".
+	if k > 1 && s.lower[k-1] == "of" && strings.HasSuffix(s.lower[k], "ing") {
+		if u := v.at[k-2]; u != nil && isActor(u.head) {
+			return u
+		}
+	}
 	// "Iran defies the US by unveiling a missile": the subject of a
 	// "by V-ing" phrase is the clause's first actor.
 	if k > 0 && s.lower[k-1] == "by" && strings.HasSuffix(s.lower[k], "ing") {
@@ -113,8 +120,8 @@ func (v *sentenceView) groupFrom(u *unit) []*unit {
 	for {
 		j := u.end
 		and := false
-		for j < len(s.Tokens) && (s.lower[j] == "," || s.lower[j] == "and" || s.lower[j] == "or" || s.lower[j] == "&") {
-			and = and || s.lower[j] != ","
+		for j < len(s.Tokens) && (s.lower[j] == "," || s.lower[j] == "and" || s.lower[j] == "or" || s.lower[j] == "&" || s.lower[j] == "with" && and) {
+			and = and || s.lower[j] == "and" || s.lower[j] == "or"
 			j++
 		}
 		if j == u.end || j >= len(s.Tokens) {

@@ -173,7 +173,7 @@ func (st *state) headOf(s *sentence, u *unit) {
 		}
 		// "Special Envoy for Sudan", "Ambassador to Russia": the state the
 		// role deals with, not the one it serves.
-		if p := s.lowerAt(m.start - 1); p == "for" || p == "to" || p == "on" || p == "the" && (s.lowerAt(m.start-2) == "for" || s.lowerAt(m.start-2) == "to") {
+		if p := s.lowerAt(m.start - 1); m.start-1 >= u.start && (p == "for" || p == "to" || p == "on" || p == "the" && (s.lowerAt(m.start-2) == "for" || s.lowerAt(m.start-2) == "to")) {
 			continue
 		}
 		u.mods = appendEntity(u.mods, e)
