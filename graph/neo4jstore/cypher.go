@@ -21,10 +21,26 @@ var schemaStatements = []string{
 }
 
 const (
-	stmtExistingHashes = `
+	// Writers lock what they are about to read and change, in id order:
+	// the stored articles of a chunk first (this also serializes the hash
+	// checks), then every existing entity involved. An edge changes only
+	// with both its endpoints locked, so no update is lost between
+	// concurrent writers (Neo4j reads without locks: read committed). A
+	// property set and removed again takes the node's write lock and leaves
+	// nothing behind.
+	stmtLockArticles = `
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
-RETURN a.id AS id, coalesce(a.hash, '') AS hash`
+SET a._lock = true
+REMOVE a._lock
+RETURN a.id AS id, coalesce(a.hash, '') AS hash,
+       COLLECT { MATCH (a)-[:MENTIONS]->(e:Entity) RETURN e.id } AS entities`
+
+	stmtLockEntities = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+SET e._lock = true
+REMOVE e._lock`
 
 	// The evidence lists of every edge an article supports lose that
 	// article's entries; edges left without evidence go.
@@ -117,11 +133,14 @@ SET e.name = ms[first[0]].name,
 	// article that has one and that article's id; it wins over the stored
 	// value when its article comes first. Sums and unions need nothing but
 	// the stored aggregates, so this never reads the entity's mentions.
-	// MERGE on the constraint-backed id also makes concurrent writers of one
-	// new entity wait for each other instead of both creating it.
+	// MERGE on the constraint-backed id makes concurrent writers of one new
+	// entity wait for each other instead of both creating it; the lock
+	// right after it keeps a third writer out while this one reads.
 	stmtUpsertEntitiesHead = `
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
+SET e._lock = true
+REMOVE e._lock
 WITH e, row, coalesce(e.attr_articles, ['', '', '', '', '', '']) AS old,
      coalesce(e.aliases, []) AS aliases, coalesce(e.roles, []) AS roles, coalesce(e.keys, []) AS keys
 WITH e, row, old, aliases, roles, keys,

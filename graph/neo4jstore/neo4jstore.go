@@ -283,6 +283,10 @@ func retriable(err error) bool {
 		switch nerr.Code {
 		case "Neo.ClientError.Transaction.Terminated", "Neo.ClientError.Transaction.LockClientStopped":
 			return true
+		case "Neo.ClientError.Schema.ConstraintValidationFailed":
+			// Two writers created the same new article or entity at once;
+			// run again, the loser sees the winner's node.
+			return true
 		}
 		return nerr.IsRetriable()
 	}

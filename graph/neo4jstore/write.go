@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -112,7 +113,7 @@ func (s *Store) writeChunk(ctx context.Context, tx neo4j.ManagedTransaction, doc
 	for _, d := range docs {
 		ids = append(ids, d.Article.ID)
 	}
-	stored, err := storedHashes(ctx, tx, ids)
+	stored, mentioned, err := lockArticles(ctx, tx, ids)
 	if err != nil {
 		return res, err
 	}
@@ -152,6 +153,21 @@ func (s *Store) writeChunk(ctx context.Context, tx neo4j.ManagedTransaction, doc
 	}
 	sort.Strings(writeIDs)
 	sort.Strings(replaced)
+
+	involved := map[string]bool{}
+	for _, id := range replaced {
+		for _, e := range mentioned[id] {
+			involved[e] = true
+		}
+	}
+	for _, d := range final {
+		for _, e := range d.Entities {
+			involved[e.ID] = true
+		}
+	}
+	if err := consume(ctx, tx, stmtLockEntities, map[string]any{"ids": sortedKeys(involved)}); err != nil {
+		return res, err
+	}
 
 	// Entities the replaced versions mentioned are recomputed from all
 	// their mentions; the others only gain what the new articles say.
@@ -230,22 +246,35 @@ func nonNil(s []string) []string {
 	return s
 }
 
-func storedHashes(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]string, error) {
-	res, err := txRun(ctx, tx, stmtExistingHashes, map[string]any{"ids": ids})
+// lockArticles locks the stored articles among ids and returns their hashes
+// and the entities each mentions.
+func lockArticles(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]string, map[string][]string, error) {
+	ids = slices.Sorted(slices.Values(ids))
+	res, err := txRun(ctx, tx, stmtLockArticles, map[string]any{"ids": slices.Compact(ids)})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	recs, err := res.Collect(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := make(map[string]string, len(recs))
+	hashes := make(map[string]string, len(recs))
+	mentioned := make(map[string][]string, len(recs))
 	for _, r := range recs {
-		id, _ := r.Values[0].(string)
-		h, _ := r.Values[1].(string)
-		out[id] = h
+		id := str(r.Values[0])
+		hashes[id] = str(r.Values[1])
+		mentioned[id] = strs(r.Values[2])
 	}
-	return out, nil
+	return hashes, mentioned, nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // removeArticles takes the articles' facts out of the graph: their evidence
@@ -484,8 +513,11 @@ func propertiesJSON(p map[string]string) string {
 // Forget removes an article and whatever only it supported.
 func (s *Store) Forget(ctx context.Context, articleID string) (bool, error) {
 	found, err := retrying(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
-		stored, err := storedHashes(ctx, tx, []string{articleID})
+		stored, mentioned, err := lockArticles(ctx, tx, []string{articleID})
 		if err != nil || len(stored) == 0 {
+			return false, err
+		}
+		if err := consume(ctx, tx, stmtLockEntities, map[string]any{"ids": slices.Sorted(slices.Values(mentioned[articleID]))}); err != nil {
 			return false, err
 		}
 		touched, err := s.removeArticles(ctx, tx, []string{articleID})
