@@ -74,7 +74,7 @@ func init() {
 	addCues(R, false, 0.8, "supports", "supported", "supporting", "backs", "backed", "backing", "arms",
 		"armed", "arming", "funds", "funded", "funding", "finances", "financed", "sponsors", "sponsored",
 		"supplies", "supplied", "supplying", "supply", "aids", "aided", "bankrolls", "bankrolled",
-		"provides", "provided", "providing", "provide", "back", "fund", "arm", "sheltering", "sheltered",
+		"provides", "provided", "providing", "provide", "fund", "arm", "sheltering", "sheltered",
 		"harbouring", "harboring", "harboured", "harbored", "shelters", "harbours", "harbors")
 	addCues(R, true, 0.8, "support", "backers", "backer", "sponsor", "sponsors", "patron", "patrons",
 		"aid", "assistance", "backing", "proxies", "proxy")
@@ -104,8 +104,8 @@ func init() {
 
 	R = graph.Attacks
 	addCues(R, false, 0.85, "attacked", "attacks", "attacking", "attack", "struck", "strikes", "strike",
-		"striking", "bombed", "bombs", "bombing", "bombarded", "shelled", "shelling", "shells", "invaded",
-		"invades", "invading", "raided", "raids", "targeted", "targeting", "targets", "hit", "hits",
+		"striking", "bombed", "bombs", "bombing", "bombarded", "shelled", "shelling", "invaded",
+		"invades", "invading", "raided", "raids", "targeted", "hit", "hits",
 		"hitting", "assaulted", "downed", "sank", "ambushed")
 	addCues(R, true, 0.85, "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes",
 		"bombing", "bombardment", "invasion", "offensive", "raid", "raids", "assault", "incursion",

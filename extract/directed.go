@@ -45,7 +45,15 @@ func (st *state) addReferences(v *sentenceView, si int) {
 				a = u.head
 			}
 			add(k, k+1, a, false)
-		case "its", "their":
+		case "their":
+			// "if the United States or Israel ... their interests": a
+			// coordination before it, else as "its".
+			if g := v.groupBefore(k); len(g) >= 2 {
+				extra = append(extra, &unit{start: k, end: k + 1, head: g[0], also: g[1:], possessive: true, pronoun: true})
+				continue
+			}
+			fallthrough
+		case "its":
 			// The owner is most often the clause's subject: the nearest
 			// state or organization that is followed by its verb ("the
 			// Indian Air Force said it had shot down Pakistani drones with
@@ -60,9 +68,16 @@ func (st *state) addReferences(v *sentenceView, si int) {
 			add(k, k+1, a, true)
 		case "group", "militia", "movement", "rebels", "organization", "organisation", "militants", "faction", "insurgents",
 			"court", "tribunal", "alliance", "bloc", "agency", "watchdog":
-			// "the group": the organization last named.
-			if s.lowerAt(k-1) == "the" && st.lastOrg != nil {
-				add(k-1, k+1, st.lastOrg, s.isPossessive(k+1))
+			// "the group": the organization last named, in this sentence if
+			// it names one.
+			if s.lowerAt(k-1) == "the" {
+				o := st.lastOrg
+				if u := v.nearestLeft(k, graph.Organization); u != nil {
+					o = u.head
+				}
+				if o != nil {
+					add(k-1, k+1, o, s.isPossessive(k+1))
+				}
 			}
 		case "country", "government", "regime":
 			// "the country's", "the Iranian government" is a unit already.
@@ -83,7 +98,7 @@ func (st *state) addReferences(v *sentenceView, si int) {
 		default:
 			if cat := weaponNouns[l]; cat != "" && k > 0 && weaponNouns[s.lowerAt(k+1)] == "" && !s.is(k+1, fNounModifier) {
 				prev := s.lower[k-1]
-				if prev == "the" || prev == "its" || prev == "this" || prev == "latest" || prev == "new" || weaponNouns[prev] != "" || prev == "ballistic" || prev == "aircraft" {
+				if prev == "the" || prev == "its" || prev == "this" || prev == "latest" || prev == "new" || weaponNouns[prev] != "" || weaponModifiers[prev] {
 					if w := st.weaponFor(l, cat, si); w != nil {
 						add(k, k+1, w, false)
 					}
@@ -223,6 +238,21 @@ func isVerbish(s *sentence, i int) bool {
 var auxiliaries = set("is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "can",
 	"may", "might", "must", "did", "does", "do", "says", "said")
 
+// groupBefore returns the last coordination of two or more actors before k.
+func (v *sentenceView) groupBefore(k int) []*entity {
+	for j := k - 1; j >= 0; j-- {
+		u := v.at[j]
+		if u == nil || u.pronoun || !isActor(u.head) {
+			continue
+		}
+		if g := heads(v.groupTo(u)); len(g) >= 2 {
+			return g
+		}
+		j = u.start
+	}
+	return nil
+}
+
 func (v *sentenceView) nearestLeftActor(k int) *unit {
 	for j := k - 1; j >= 0; j-- {
 		if u := v.at[j]; u != nil && u.head != nil && (typeOf(u) == graph.State || typeOf(u) == graph.Organization) {
@@ -247,6 +277,13 @@ func (st *state) directed(v *sentenceView) {
 		switch l {
 		case "must":
 			st.mustRule(v, k)
+			continue
+		case "targeting":
+			// "launched 375 drones and 21 missiles targeting Ukraine's grid":
+			// weapons that target are an attack by whoever launched them.
+			if s.is(k-1, fWeaponNoun) || v.at[k-1] != nil && typeOf(v.at[k-1]) == graph.Weapon {
+				st.directedCue(v, k, cue{graph.Attacks, false, 0.8})
+			}
 			continue
 		case "shot", "shoot", "shoots", "shooting":
 			// "shot down two drones": an attack on their owner.
@@ -423,6 +460,14 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 			}
 		}
 	}
+	// "supplied KN-23 missiles to Russia": the recipient now has them.
+	if t == graph.Supports && !c.noun {
+		if w := v.object(k, 6, targetOK(graph.Possesses)); w != nil && target != nil && target.start > w.start {
+			for _, tg := range heads(v.groupFrom(target)) {
+				st.addRelation(tg, graph.Possesses, w.head, s, 0.65, "supplied-to", nil)
+			}
+		}
+	}
 	if target == nil {
 		return
 	}
@@ -531,10 +576,14 @@ func (v *sentenceView) leftUnit(k int, ok func(*entity) bool) *unit {
 
 // ownerBefore finds a possessor actor within n tokens before k: "the
 // country's", "Iran's", "its".
+// The owner must be in the same noun phrase: the search stops at a verb.
 func (v *sentenceView) ownerBefore(k, n int) *entity {
 	for j := k - 1; j >= 0 && j >= k-n; j-- {
 		if u := v.at[j]; u != nil && u.possessive && isActor(u.head) {
 			return u.head
+		}
+		if v.at[j] == nil && (auxiliaries[v.s.lower[j]] || v.s.is(j, fReporting) || v.s.lower[j] == "that") {
+			return nil
 		}
 	}
 	return nil

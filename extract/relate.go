@@ -353,6 +353,16 @@ func (st *state) locations(v *sentenceView) {
 				st.affiliate(n.head, u.head, s, 0.8, "possessive-org", "")
 			}
 		}
+		// "Kim Jong Un ... with his daughter Kim Ju Ae"
+		if i+1 < len(v.units) && u.pronoun && u.possessive && typeOf(u) == graph.Person {
+			if n := v.units[i+1]; typeOf(n) == graph.Person && n.start <= u.end+3 {
+				for k := u.end; k < n.start; k++ {
+					if s.is(k, fFamily) {
+						st.addRelation(n.head, graph.RelativeOf, u.head, s, 0.8, "pronoun-family", map[string]string{"relation": s.lower[k]})
+					}
+				}
+			}
+		}
 		// "Iran's S-400 batteries": the possessor owns the weapon;
 		// "the most capable fighter jet of the U.S. Navy" likewise.
 		if i+1 < len(v.units) {

@@ -234,6 +234,9 @@ func allHeads(us []*unit) []*entity {
 		if u.head != nil {
 			out = appendEntity(out, u.head)
 		}
+		for _, e := range u.also {
+			out = appendEntity(out, e)
+		}
 	}
 	return out
 }
@@ -243,6 +246,9 @@ func heads(us []*unit) []*entity {
 	for _, u := range us {
 		if isActor(u.head) {
 			out = appendEntity(out, u.head)
+		}
+		for _, e := range u.also {
+			out = appendEntity(out, e)
 		}
 	}
 	return out
@@ -269,7 +275,7 @@ func (st *state) symmetric(v *sentenceView) {
 		if v.at[k] != nil { // a cue word inside a name ("Deal Street")
 			continue
 		}
-		if c.typ == graph.CooperatesWith && v.irrealisBefore(k, 4) {
+		if c.typ == graph.CooperatesWith && v.irrealisBefore(k, 4) || v.negatedBefore(k, 4) {
 			continue
 		}
 		var parties []*entity
@@ -402,6 +408,22 @@ var eventVerbs = set("held", "hold", "holds", "holding", "began", "begin", "begi
 	"reached", "reach", "reaches", "signed", "sign", "signs", "struck", "strike", "sealed", "finalised",
 	"finalized", "agreed", "announced", "entered", "renewed", "continued", "continue", "had", "have",
 	"has", "completed", "prepare", "preparing", "joined", "attended", "led")
+
+// negatedBefore reports a negation within n tokens before k: "no interest
+// in talks", "rejected any talk", "refused to meet".
+func (v *sentenceView) negatedBefore(k, n int) bool {
+	for j := k - 1; j >= 0 && j >= k-n; j-- {
+		if negations[v.s.lower[j]] {
+			return true
+		}
+		if v.s.is(j, fClauseBreak) || v.at[j] != nil {
+			return false
+		}
+	}
+	return false
+}
+
+var negations = set("no", "not", "never", "without", "refused", "rejected", "n't", "cancelled", "canceled", "declined", "ruled")
 
 // irrealisBefore reports a negation or an intention within n tokens before
 // k: "without reaching an agreement", "called for stronger sanctions".

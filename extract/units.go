@@ -26,6 +26,7 @@ type unit struct {
 	roleRef    bool      // a title with no name ("the U.S. president"), resolved to its holder
 	titled     bool      // ends in a title or family word: its head depends on what the article says
 	pronoun    bool      // a pronoun or "the country"
+	also       []*entity // further heads of a plural pronoun ("their" for "the US or Israel")
 }
 
 // isTitleToken: a word that may stand inside a title.
@@ -198,13 +199,23 @@ func (st *state) roleHolder(u *unit) *entity {
 			of = m.ent
 		}
 	}
-	if of == nil {
-		return nil
-	}
 	words := strings.Fields(strings.ToLower(u.role))
 	noun := ""
 	if len(words) > 0 {
 		noun = words[len(words)-1]
+	}
+	if of == nil {
+		// "the leader's sister": the one person the article gives that title.
+		var only *entity
+		for _, e := range st.ents {
+			if e.typ == graph.Person && noun != "" && hasRole(e, noun) {
+				if only != nil {
+					return nil
+				}
+				only = e
+			}
+		}
+		return only
 	}
 	var best *entity
 	for _, e := range st.ents {
