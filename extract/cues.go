@@ -123,7 +123,11 @@ func init() {
 	addCues(R, true, 0.8, "use")
 
 	R = graph.Possesses
+	addCues(R, true, 0.75, "delivery", "deliveries", "purchase", "purchases", "acquisition")
+
+	R = graph.Possesses
 	addCues(R, false, 0.75, "has", "have", "had", "operates", "operated", "operating", "acquired",
-		"acquires", "acquiring", "bought", "buys", "purchased", "purchases", "possesses", "possessed",
+		"acquires", "acquiring", "acquire", "bought", "buys", "buy", "buying", "purchased", "purchases",
+		"purchase", "procured", "procure", "procures", "possesses", "possessed",
 		"owns", "owned", "fielded", "fields")
 }

@@ -67,7 +67,7 @@ func (st *state) addReferences(v *sentenceView, si int) {
 			}
 			add(k, k+1, a, true)
 		case "group", "militia", "movement", "rebels", "organization", "organisation", "militants", "faction", "insurgents",
-			"court", "tribunal", "alliance", "bloc", "agency", "watchdog":
+			"court", "tribunal", "alliance", "bloc", "agency", "watchdog", "command", "ministry", "company":
 			// "the group": the organization last named, in this sentence if
 			// it names one.
 			if s.lowerAt(k-1) == "the" {
@@ -298,7 +298,7 @@ func (st *state) directed(v *sentenceView) {
 				}
 			}
 			continue
-		case "ordered", "orders", "told", "asked", "forced", "pressed", "instructed":
+		case "ordered", "orders", "told", "asked", "forced", "pressed", "instructed", "warned", "warns", "advised":
 			// "the court ordered Venezuela to refrain": a demand on X, to do.
 			if u := v.object(k, 2, isActor); u != nil && s.lowerAt(u.end) == "to" {
 				if subj := v.subject(k); subj != nil {
@@ -531,13 +531,14 @@ var nounPreps = map[graph.RelationType]map[string]bool{
 	graph.Criticizes: set("of", "about", "over", "against", "on", "regarding"),
 	graph.Demands:    set("that", "for", "on"),
 	graph.Deploys:    set("of"),
+	graph.Possesses:  set("of"),
 	graph.Uses:       set("of"),
 	"":               set("on", "against", "for", "to", "of", "targeting"),
 }
 
 // lightVerbs take an event noun as object and give it their subject:
 // "carried out strikes", "announced sanctions", "ordered strikes".
-var lightVerbs = set("opened", "opens", "carried", "carries", "carry", "carrying", "conducted", "conducts", "conduct",
+var lightVerbs = set("take", "took", "takes", "taking", "opened", "opens", "carried", "carries", "carry", "carrying", "conducted", "conducts", "conduct",
 	"launched", "launches", "launch", "launching", "announced", "announces", "imposed", "imposes",
 	"impose", "issued", "issues", "made", "makes", "raised", "raises", "voiced", "voices", "expressed",
 	"expresses", "offered", "offers", "pledged", "pledges", "reaffirmed", "reaffirming", "reaffirms",

@@ -51,6 +51,8 @@ var titleModifiers = set(
 	"communications", "veterans", "science", "technology", "tourism", "sports", "youth", "women",
 	"welfare", "employment", "housing", "infrastructure", "mining", "fisheries", "climate", "emergency",
 	"relations", "cooperation", "integration", "unification", "reintegration", "reconstruction",
+	"ministry", "department", "office", "government", "cabinet", "embassy", "parliamentary", "police",
+	"service", "services", "agency", "command", "corps", "guard", "delegation", "military's", "armed",
 )
 
 // familyWords name a family tie ("son-in-law"); they make RELATIVE_OF.

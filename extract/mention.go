@@ -263,6 +263,14 @@ func (x *Extractor) gazetteerMentions(s *sentence, out []*mention) []*mention {
 				if s.Tokens[j].Text == "-" || s.Tokens[j].Text == "&" {
 					continue
 				}
+				// "People's Liberation Army": a possessive inside a name.
+				if s.Tokens[j].Kind == text.Possessive && j > i && j+1 < len(s.Tokens) && s.isCap(j+1) {
+					b.WriteByte('s')
+					if !x.prefixes[b.String()] {
+						break
+					}
+					continue
+				}
 				break
 			}
 			if j > i {

@@ -60,6 +60,7 @@ func (st *state) relate() {
 		v.index()
 		st.affiliations(v)
 		st.appositions(v)
+		st.appositiveRoles(v)
 		st.delegations(v)
 		st.locations(v)
 		st.symmetric(v)
@@ -232,6 +233,36 @@ func (st *state) appositions(v *sentenceView) {
 	}
 }
 
+// appositiveRoles: "Shi Yi, a spokesman for the command," and "Jane Roe,
+// the agency's director": a person, a comma, a title, and the body or
+// state the title serves.
+func (st *state) appositiveRoles(v *sentenceView) {
+	s := v.s
+	for _, u := range v.units {
+		if typeOf(u) != graph.Person || u.pronoun || s.lowerAt(u.end) != "," {
+			continue
+		}
+		j := u.end + 1
+		if l := s.lowerAt(j); l != "a" && l != "an" && l != "the" {
+			continue
+		}
+		j++
+		title := ""
+		for j < len(s.Tokens) && s.is(j, fTitleMod|fTitle) && !s.is(j, fConnective) {
+			if s.is(j, fTitle) {
+				title = s.lower[j]
+			}
+			j++
+		}
+		if title == "" || (s.lowerAt(j) != "for" && s.lowerAt(j) != "of" && s.lowerAt(j) != "at") {
+			continue
+		}
+		if o := v.object(j, 2, func(e *entity) bool { return e != nil && (e.typ == graph.Organization || e.typ == graph.State) }); o != nil {
+			st.affiliate(u.head, o.head, s, 0.8, "apposition-role", title)
+		}
+	}
+}
+
 // isRoleUnit: a unit that ends in a title ("Ukraine's head negotiator").
 func isRoleUnit(s *sentence, u *unit) bool {
 	return u.end > 0 && isTitleNoun(s, u.end-1)
@@ -348,8 +379,9 @@ func (st *state) locations(v *sentenceView) {
 		}
 		// "India's Ministry of External Affairs", "Russia's Wagner Group":
 		// a state's body.
-		if i+1 < len(v.units) && u.possessive && typeOf(u) == graph.State {
-			if n := v.units[i+1]; n.start == u.end+1 && typeOf(n) == graph.Organization {
+		if i+1 < len(v.units) && u.possessive && (typeOf(u) == graph.State || typeOf(u) == graph.Organization) && !u.pronoun {
+			// "Hezbollah's elite Radwan Force", "the PLA's Eastern Theater Command"
+			if n := v.units[i+1]; n.start <= u.end+3 && typeOf(n) == graph.Organization && n.head != u.head {
 				st.affiliate(n.head, u.head, s, 0.8, "possessive-org", "")
 			}
 		}
