@@ -283,16 +283,14 @@ func (x *Extractor) gazetteerMentions(s *sentence, out []*mention) []*mention {
 			if forms := x.gaz.Lookup(b.String()); len(forms) > 0 {
 				// A form must be capitalised like a name in the text,
 				// except inner words ("Gulf of Aden").
-				if s.isCap(j) || s.Tokens[j].Kind == text.Number || j > i && !s.isCap(j) && j+1 < len(s.Tokens) {
+				// A form ending on a lower-case word ("Donetsk region") only
+				// counts if a capitalised word continues it ("Gulf of Aden").
+				if s.isCap(j) || s.Tokens[j].Kind == text.Number {
 					found, foundEnd = forms, j+1
 				}
 			}
 		}
 		if found == nil {
-			continue
-		}
-		// A lower-case last word ("the Gulf of" + nothing) is no name.
-		if !s.isCap(foundEnd-1) && s.Tokens[foundEnd-1].Kind != text.Number {
 			continue
 		}
 		// "Denzel Washington", "Michael Jordan": a listed place or state
@@ -662,8 +660,10 @@ func headedNames(s *sentence, out []*mention) []*mention {
 			}
 			start--
 		}
-		if start == i {
-			continue // a bare head word ("Council") is no name
+		// A bare head word ("Council") is no name, unless "of" names it
+		// ("Ministry of National Defense").
+		if start == i && !(typ == graph.Organization && s.lowerAt(i+1) == "of" && s.isNameWord(i+2)) {
+			continue
 		}
 		end := i + 1
 		// "Department of the Treasury", "Ministry of Defence"
