@@ -11,7 +11,6 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 
 	"github.com/newsgraph/kg/article"
 	"github.com/newsgraph/kg/extract/gazetteer"
@@ -124,7 +123,7 @@ type state struct {
 	byKey    map[string]*entity
 	byEntry  map[*gazetteer.Entry]*entity
 	rels     []graph.Relation
-	relIndex map[string]int
+	relIndex map[relKey]int
 
 	affil      map[*entity]map[*entity]bool // person/org -> state/org, as stated so far
 	lastPair   []*entity                    // the last parties that met, talked or agreed ("both sides")
@@ -136,7 +135,7 @@ type state struct {
 }
 
 func (x *Extractor) analyse(body string) *state {
-	st := &state{x: x, byKey: map[string]*entity{}, byEntry: map[*gazetteer.Entry]*entity{}, relIndex: map[string]int{}}
+	st := &state{x: x, byKey: map[string]*entity{}, byEntry: map[*gazetteer.Entry]*entity{}, relIndex: map[relKey]int{}}
 	sents := text.Split(body)
 	ntok := 0
 	for _, s := range sents {
@@ -180,7 +179,9 @@ func (st *state) addRelation(src *entity, typ graph.RelationType, dst *entity, s
 		r.Properties = map[string]string{}
 	}
 	r = r.Canonical()
-	key := fmt.Sprintf("%s|%s|%s", r.Source, r.Type, r.Target)
+	// One relation per edge and sentence: every sentence that states an
+	// edge is kept as its evidence.
+	key := relKey{r.Key(), s.Index}
 	if i, ok := st.relIndex[key]; ok {
 		if conf > st.rels[i].Confidence {
 			st.rels[i] = r
@@ -189,6 +190,13 @@ func (st *state) addRelation(src *entity, typ graph.RelationType, dst *entity, s
 	}
 	st.relIndex[key] = len(st.rels)
 	st.rels = append(st.rels, r)
+}
+
+// relKey identifies a relation of the article: its edge and its sentence
+// (-1 for background facts).
+type relKey struct {
+	edge graph.RelationKey
+	sent int
 }
 
 // allowed checks a relation's endpoint types against SCHEMA.md.

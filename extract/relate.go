@@ -415,6 +415,16 @@ func (st *state) locations(v *sentenceView) {
 	}
 }
 
+// stated reports whether the text states an edge (in any sentence).
+func (st *state) stated(k graph.RelationKey) bool {
+	for _, r := range st.rels {
+		if r.Origin == graph.OriginText && r.Key() == k {
+			return true
+		}
+	}
+	return false
+}
+
 // placeApposition: tokens from i to j read "the capital of", "a town in",
 // "the largest city in": a place noun and "of" or "in".
 func placeApposition(s *sentence, i, j int) bool {
@@ -462,8 +472,8 @@ func (st *state) gazetteerRelations() {
 		default:
 			continue
 		}
-		key := e.id + "|" + string(t) + "|" + in.id
-		if _, ok := st.relIndex[key]; ok {
+		key := relKey{graph.RelationKey{Source: e.id, Type: t, Target: in.id}, -1}
+		if _, ok := st.relIndex[key]; ok || st.stated(key.edge) {
 			continue
 		}
 		st.relIndex[key] = len(st.rels)
