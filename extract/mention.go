@@ -458,11 +458,22 @@ func (x *Extractor) pickForm(s *sentence, start, end int, forms []gazetteer.Form
 // ambiguousOK accepts an ambiguous listed form ("Jordan", "Georgia",
 // "Chad") only where the text does not read it as part of a person's name.
 func (x *Extractor) ambiguousOK(s *sentence, start, end int, f gazetteer.Form) bool {
-	if s.isNameWord(end) && !s.isPossessive(end) { // "Jordan Peterson"
+	if s.isNameWord(end) && !s.isPossessive(end) && !s.is(end, fTitle|fTitleMod) { // "Jordan Peterson", not "Georgian President"
 		return false
 	}
 	if start > 0 && s.isNameWord(start-1) && !s.is(start-1, fTitle) { // "Michael Jordan"
 		return false
+	}
+	// "Atlanta, Georgia": after "Place," the name is where that place is;
+	// it is this state only if the list puts the place there.
+	if start >= 2 && s.lower[start-1] == "," && s.isCap(start-2) {
+		in := false
+		for _, g := range x.gaz.Lookup(s.keys[start-2]) {
+			if g.Entry.Type == graph.Place && strings.EqualFold(g.Entry.Attr("in"), f.Entry.Attr("iso")) {
+				in = true
+			}
+		}
+		return in
 	}
 	return true
 }
