@@ -44,6 +44,9 @@ func (st *state) addReferences(v *sentenceView, si int) {
 			if u := v.nearestLeftActor(k); u != nil {
 				a = u.head
 			}
+			if u := v.nearestSubjectActor(k); u != nil {
+				a = u.head
+			}
 			add(k, k+1, a, false)
 		case "their":
 			// "if the United States or Israel ... their interests": a
@@ -460,6 +463,49 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 			}
 		}
 	}
+	// "condemned the launch", "criticized the shift": the one who did it.
+	if target == nil && (t == graph.Criticizes || t == graph.Demands) && !c.noun {
+		j := k + 1
+		for j < len(s.Tokens) && j <= k+3 && (determiners[s.lower[j]] || s.lower[j] == "latest" || s.lower[j] == "missile") {
+			j++
+		}
+		if j < len(s.Tokens) && j > k+1 && eventNouns[s.lower[j]] && st.lastEventAgent != nil {
+			for _, a := range agents {
+				st.addRelation(a, t, st.lastEventAgent, s, conf*0.9, "event-agent", nil)
+			}
+			return
+		}
+	}
+	// "urged both countries to de-escalate": the last two parties.
+	if target == nil && !c.noun && (t == graph.Demands || t == graph.Criticizes || t == graph.Threatens) && len(st.lastPair) >= 2 {
+		for j := k + 1; j < len(s.Tokens) && j <= k+3; j++ {
+			if s.is(j, fPairWord) && (s.lowerAt(j-1) == "both" || s.lowerAt(j-1) == "two") {
+				for _, p := range st.pairAs(s.lower[j]) {
+					for _, a := range agents {
+						st.addRelation(a, t, p, s, conf*0.9, "both-sides", nil)
+					}
+				}
+				return
+			}
+		}
+	}
+	// "launched 140 drones and six Iskander-M missiles at Ukraine": an
+	// attack on what they were launched at.
+	if t == graph.Uses && !c.noun && target != nil {
+		for j := target.end; j < len(s.Tokens) && j <= target.end+8; j++ {
+			if s.is(j, fClauseBreak) {
+				break
+			}
+			if l := s.lower[j]; l == "at" || l == "on" || l == "against" || l == "toward" || l == "towards" {
+				if tg := v.object(j, 3, targetOK(graph.Attacks)); tg != nil && typeOf(tg) != graph.Weapon {
+					for _, a := range agents {
+						st.addRelation(a, graph.Attacks, tg.head, s, 0.8, "launched-at", nil)
+					}
+				}
+				break
+			}
+		}
+	}
 	// "supplied KN-23 missiles to Russia": the recipient now has them.
 	if t == graph.Supports && !c.noun {
 		if w := v.object(k, 6, targetOK(graph.Possesses)); w != nil && target != nil && target.start > w.start {
@@ -480,6 +526,12 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 		}
 	}
 }
+
+// eventNouns name an act that someone did: "condemned the launch".
+var eventNouns = set("launch", "launches", "test", "tests", "strike", "strikes", "attack", "attacks",
+	"incursion", "move", "decision", "shift", "remarks", "statement", "comments", "demand", "demands",
+	"deployment", "invasion", "plan", "proposal", "announcement", "threat", "threats", "drills",
+	"exercise", "exercises", "sanctions", "violation", "violations", "shelling", "bombing")
 
 // hostile relation types take their target after "against".
 var hostile = map[graph.RelationType]bool{graph.Attacks: true, graph.Criticizes: true, graph.Sanctions: true, graph.Threatens: true}

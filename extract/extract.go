@@ -125,13 +125,14 @@ type state struct {
 	rels     []graph.Relation
 	relIndex map[relKey]int
 
-	affil      map[*entity]map[*entity]bool // person/org -> state/org, as stated so far
-	lastPair   []*entity                    // the last parties that met, talked or agreed ("both sides")
-	lastTalks  []*entity                    // the last parties that talked or agreed (what a mediator mediates)
-	lastPerson *entity                      // the last person subject ("he", "his")
-	lastActor  *entity                      // the last state or organization subject ("it", "its")
-	lastState  *entity                      // the last state named ("the country")
-	lastOrg    *entity                      // the last organization named ("the group")
+	affil          map[*entity]map[*entity]bool // person/org -> state/org, as stated so far
+	lastPair       []*entity                    // the last parties that met, talked or agreed ("both sides")
+	lastTalks      []*entity                    // the last parties that talked or agreed (what a mediator mediates)
+	lastPerson     *entity                      // the last person subject ("he", "his")
+	lastActor      *entity                      // the last state or organization subject ("it", "its")
+	lastState      *entity                      // the last state named ("the country")
+	lastOrg        *entity                      // the last organization named ("the group")
+	lastEventAgent *entity                      // who did the last act read ("condemned the launch")
 }
 
 func (x *Extractor) analyse(body string) *state {
@@ -190,6 +191,10 @@ func (st *state) addRelation(src *entity, typ graph.RelationType, dst *entity, s
 	}
 	st.relIndex[key] = len(st.rels)
 	st.rels = append(st.rels, r)
+	switch typ {
+	case graph.Deploys, graph.Uses, graph.Attacks, graph.Threatens, graph.Sanctions, graph.Demands:
+		st.lastEventAgent = src
+	}
 }
 
 // relKey identifies a relation of the article: its edge and its sentence

@@ -164,7 +164,7 @@ func TestEntityRecognition(t *testing.T) {
 			text: "Protesters gathered in Tbilisi, Georgia, and Georgian President Salome Zourabichvili spoke.",
 			want: []string{"State:Georgia", "Place:Tbilisi", "Salome Zourabichvili AFFILIATED_WITH Georgia"}},
 		{name: "Georgia the US state is no country",
-			text: "Floods hit Atlanta, Georgia, on Monday, and Savannah, Georgia, was evacuated.",
+			text:    "Floods hit Atlanta, Georgia, on Monday, and Savannah, Georgia, was evacuated.",
 			wantNot: []string{"State:Georgia"}},
 		{name: "capital as a location is a place",
 			text:    "The delegates arrived in Tehran on Sunday.",

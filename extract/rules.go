@@ -127,10 +127,11 @@ func (v *sentenceView) groupFrom(u *unit) []*unit {
 		if j == u.end || j >= len(s.Tokens) {
 			break
 		}
-		n := v.at[j]
-		if n == nil && s.lower[j] == "the" && j+1 < len(s.Tokens) {
-			n = v.at[j+1]
+		// "and the United States", "and six Iskander-M missiles"
+		for j+1 < len(s.Tokens) && v.at[j] == nil && (s.lower[j] == "the" || s.Tokens[j].Kind == text.Number || quantityWords[s.lower[j]]) {
+			j++
 		}
+		n := v.at[j]
 		if n == nil || n == u || !isActor(n.head) && isActor(u.head) {
 			break
 		}
@@ -366,6 +367,9 @@ func (st *state) rememberPair(parties []*entity) {
 		st.lastPair = ps
 	}
 }
+
+var quantityWords = set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+	"hundreds", "several", "more", "additional", "new", "some", "many")
 
 // clauseOpeners are prepositions that also open a clause ("hours after
 // the envoy met X"): a unit after one may be a subject.
