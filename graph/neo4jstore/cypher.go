@@ -62,7 +62,7 @@ WITH r WHERE r.count = 0
 DELETE r`
 
 	// Deleting the article node deletes its MENTIONS edges; the entities it
-	// mentioned are returned for refreshing.
+	// mentioned are returned, to be recomputed.
 	stmtDeleteArticles = `
 UNWIND $ids AS id
 MATCH (a:Article {id: id})

@@ -2,7 +2,7 @@
 //
 // The graph it keeps (see docs/cypher-cookbook.md for queries over it):
 //
-//	(:Entity:<Type> {id, name, aliases, mentions, wikidata, iso, category, kind, roles, keys})
+//	(:Entity:<Type> {id, name, aliases, mentions, wikidata, iso, category, kind, roles, keys, attr_articles})
 //	(:Article {id, title, source, url, published, hash})-[:MENTIONS {count, name, type, aliases, ...}]->(:Entity)
 //	(:Entity)-[:<RELATION_TYPE> {articles, sentences, confidences, origins, rules, properties, cameos,
 //	                             count, confidence, origin, cameo}]->(:Entity)
@@ -11,13 +11,21 @@
 // relationship keeps one entry per piece of evidence in parallel lists
 // (articles[i], sentences[i], ...), so that a stored article can be rebuilt
 // exactly (Documents) and replaced or forgotten exactly (Write, Forget).
-// Entity properties and relationship aggregates (count, confidence, origin)
-// are recomputed from those per-article facts after every change, with the
-// rules of graph/storetest.
+// Entity properties and relationship aggregates follow the rules of
+// graph/storetest: adding articles folds their facts into the stored
+// aggregates (attr_articles remembers which article each single value came
+// from); removing or replacing one recomputes the entities and edges it
+// touched from the facts that remain.
 //
 // Labels and relationship types never come from input: statements are built
-// once per type of graph.EntityTypes and graph.RelationTypes, and rows are
-// routed to them after validation. Values always travel as parameters.
+// once from graph.EntityTypes and graph.RelationTypes, and rows reach them
+// only after validation. Values always travel as parameters.
+//
+// Writers lock the articles and entities they touch before reading them, so
+// concurrent Write and Forget calls serialize where they overlap instead of
+// losing updates. Failed transactions are retried for Config.RetryTime
+// when the failure may pass (a restart, a lost connection, a deadlock):
+// every write is idempotent.
 package neo4jstore
 
 import (
