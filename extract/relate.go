@@ -80,13 +80,24 @@ func (v *sentenceView) hasRoleRefs() bool {
 }
 
 func (v *sentenceView) index() {
-	v.at = make([]*unit, len(v.s.Tokens))
+	n := len(v.s.Tokens)
+	if cap(v.at) >= n {
+		v.at = v.at[:n]
+		clear(v.at)
+	} else {
+		v.at = make([]*unit, n)
+	}
 	for _, u := range v.units {
 		for k := u.start; k < u.end; k++ {
 			v.at[k] = u
 		}
 	}
-	v.rel = make([]bool, len(v.s.Tokens))
+	if cap(v.rel) >= n {
+		v.rel = v.rel[:n]
+		clear(v.rel)
+	} else {
+		v.rel = make([]bool, n)
+	}
 	s := v.s
 	for k := 1; k < len(s.Tokens); k++ {
 		if l := s.lower[k]; (l == "who" || l == "which" || l == "whose") && s.lower[k-1] == "," {
@@ -415,16 +426,6 @@ func (st *state) locations(v *sentenceView) {
 	}
 }
 
-// stated reports whether the text states an edge (in any sentence).
-func (st *state) stated(k graph.RelationKey) bool {
-	for _, r := range st.rels {
-		if r.Origin == graph.OriginText && r.Key() == k {
-			return true
-		}
-	}
-	return false
-}
-
 // placeApposition: tokens from i to j read "the capital of", "a town in",
 // "the largest city in": a place noun and "of" or "in".
 func placeApposition(s *sentence, i, j int) bool {
@@ -449,6 +450,10 @@ func placeApposition(s *sentence, i, j int) bool {
 // gazetteerRelations adds background facts between entities the article
 // names: a listed place's state, a listed organization's state.
 func (st *state) gazetteerRelations() {
+	stated := make(map[graph.RelationKey]bool, len(st.rels))
+	for _, r := range st.rels {
+		stated[r.Key()] = true
+	}
 	byISO := map[string]*entity{}
 	for _, e := range st.ents {
 		if e.typ == graph.State && e.entry != nil && e.mentions > 0 {
@@ -473,7 +478,7 @@ func (st *state) gazetteerRelations() {
 			continue
 		}
 		key := relKey{graph.RelationKey{Source: e.id, Type: t, Target: in.id}, -1}
-		if _, ok := st.relIndex[key]; ok || st.stated(key.edge) {
+		if _, ok := st.relIndex[key]; ok || stated[key.edge] {
 			continue
 		}
 		st.relIndex[key] = len(st.rels)
