@@ -143,10 +143,11 @@ func (x *Extractor) analyse(body string) *state {
 		ntok += len(s.Tokens)
 	}
 	strs, flags := make([]string, 2*ntok), make([]uint32, ntok)
+	low := &lowerArena{buf: make([]byte, 0, len(body))}
 	st.sents = make([]*sentence, 0, len(sents))
 	st.mentions = make([][]*mention, 0, len(sents))
 	for _, s := range sents {
-		ss := newSentence(s, &strs, &flags)
+		ss := newSentence(s, &strs, &flags, low)
 		st.sents = append(st.sents, ss)
 		st.mentions = append(st.mentions, x.findMentions(ss))
 	}

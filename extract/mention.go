@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/newsgraph/kg/extract/gazetteer"
 	"github.com/newsgraph/kg/extract/norm"
@@ -57,11 +58,11 @@ func (s *sentence) is(i int, f uint32) bool {
 
 // newSentence prepares s; its per-token slices are cut from the arenas
 // (shared by the article's sentences, to allocate once per article).
-func newSentence(s text.Sentence, strs *[]string, flags *[]uint32) *sentence {
+func newSentence(s text.Sentence, strs *[]string, flags *[]uint32, low *lowerArena) *sentence {
 	n := len(s.Tokens)
 	ss := &sentence{Sentence: s, lower: take(strs, n), keys: take(strs, n), flags: takeFlags(flags, n)}
 	for i, t := range s.Tokens {
-		ss.lower[i] = strings.ToLower(t.Text)
+		ss.lower[i] = low.lower(t.Text)
 		ss.flags[i] = lexFlags[ss.lower[i]]
 		if t.Kind == text.Word && t.IsCap() {
 			ss.flags[i] |= fCapWord
@@ -75,6 +76,40 @@ func newSentence(s text.Sentence, strs *[]string, flags *[]uint32) *sentence {
 		}
 	}
 	return ss
+}
+
+// lowerArena lower-cases ASCII words into one buffer per article, so that
+// a capitalised word costs no allocation of its own. The buffer never
+// grows past its first capacity (the article's length), so the strings cut
+// from it stay valid.
+type lowerArena struct{ buf []byte }
+
+func (a *lowerArena) lower(w string) string {
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(w)
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if !upper {
+		return w
+	}
+	if cap(a.buf)-len(a.buf) < len(w) {
+		return strings.ToLower(w)
+	}
+	start := len(a.buf)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		a.buf = append(a.buf, c)
+	}
+	return unsafe.String(&a.buf[start], len(w))
 }
 
 func take(arena *[]string, n int) []string {
