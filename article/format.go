@@ -55,7 +55,9 @@ func ParseFormat(name string) (Format, error) {
 // their format.
 func DefaultExtensions() map[string]Format {
 	return map[string]Format{
-		".txt": FormatText, ".text": FormatText, ".md": FormatText,
+		// Not ".md": folders of articles often hold a README.md that is no
+		// article. A Markdown file named on the command line is still read.
+		".txt": FormatText, ".text": FormatText,
 		".html": FormatHTML, ".htm": FormatHTML,
 		".json": FormatJSON, ".jsonl": FormatJSONLines, ".ndjson": FormatJSONLines,
 	}

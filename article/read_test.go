@@ -22,7 +22,8 @@ func TestPlainTextFile(t *testing.T) {
 func TestDirectoryWalk(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "b.txt", "Second\nThe ferry left.")
-	writeFile(t, dir, "a.md", "First\nThe ferry arrived.")
+	writeFile(t, dir, "a.text", "First\nThe ferry arrived.")
+	writeFile(t, dir, "README.md", "# Notes\nNot an article: .md files are read only when named.")
 	writeFile(t, dir, "sub/c.html", "<html><head><title>Third</title></head><body><p>The ferry docked at the pier.</p></body></html>")
 	writeFile(t, dir, "sub/d.jsonl", `{"text":"The ferry sailed."}`+"\n"+`{"text":"The ferry sank."}`)
 	writeFile(t, dir, "sub/e.TXT", "Fifth\nUpper-case extensions count.")
@@ -37,7 +38,7 @@ func TestDirectoryWalk(t *testing.T) {
 	if got := strings.Join(ids(arts), ","); got != "a,b,c,d-1,d-2,e" {
 		t.Errorf("ids = %s, want lexical order without hidden files", got)
 	}
-	if arts[2].Source != filepath.Join(dir, "sub", "c.html") {
+	if len(arts) > 2 && arts[2].Source != filepath.Join(dir, "sub", "c.html") {
 		t.Errorf("source = %q", arts[2].Source)
 	}
 }
@@ -173,7 +174,7 @@ func TestDirectoryWithoutArticles(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "data.csv", "a,b")
 	_, skips := readAll(t, Options{}, dir)
-	wantSkip(t, skips, dir, 0, "no article files (.htm .html .json .jsonl .md .ndjson .text .txt)")
+	wantSkip(t, skips, dir, 0, "no article files (.htm .html .json .jsonl .ndjson .text .txt)")
 
 	dir = t.TempDir()
 	empty := writeFile(t, dir, "empty.txt", "")
