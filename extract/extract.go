@@ -11,6 +11,8 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
+	"sync"
 
 	"github.com/newsgraph/kg/article"
 	"github.com/newsgraph/kg/extract/gazetteer"
@@ -94,7 +96,9 @@ func (x *Extractor) Extract(a article.Article) graph.Document {
 		Entities:  []graph.Entity{},
 		Relations: []graph.Relation{},
 	}
-	st := x.analyse(a.Text)
+	b := bufferPool.Get().(*buffers)
+	defer bufferPool.Put(b)
+	st := x.analyse(a.Text, b)
 	doc.Entities = st.entities()
 	doc.Relations = st.relations()
 	// Every relation's endpoints are entities of the document: a rule
@@ -135,15 +139,38 @@ type state struct {
 	lastEventAgent *entity                      // who did the last act read ("condemned the launch")
 }
 
-func (x *Extractor) analyse(body string) *state {
+// buffers are the per-article working arrays, reused across articles (the
+// Document an extraction returns never points into them).
+type buffers struct {
+	toks  []text.Token
+	strs  []string
+	flags []uint32
+	low   []byte
+}
+
+var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
+
+// analyse runs the pipeline over body with buffers b; the state it returns
+// points into b and must not outlive it.
+func (x *Extractor) analyse(body string, b *buffers) *state {
 	st := &state{x: x, byKey: map[string]*entity{}, byEntry: map[*gazetteer.Entry]*entity{}, relIndex: map[relKey]int{}}
-	sents := text.Split(body)
+	var sents []text.Sentence
+	sents, b.toks = text.SplitInto(body, b.toks)
 	ntok := 0
 	for _, s := range sents {
 		ntok += len(s.Tokens)
 	}
-	strs, flags := make([]string, 2*ntok), make([]uint32, ntok)
-	low := &lowerArena{buf: make([]byte, 0, len(body))}
+	if cap(b.strs) < 2*ntok {
+		b.strs = make([]string, 2*ntok)
+	}
+	if cap(b.flags) < ntok {
+		b.flags = make([]uint32, ntok)
+	}
+	if cap(b.low) < len(body) {
+		b.low = make([]byte, 0, len(body))
+	}
+	strs, flags := b.strs[:2*ntok], b.flags[:ntok]
+	low := &lowerArena{buf: b.low[:0]}
 	st.sents = make([]*sentence, 0, len(sents))
 	st.mentions = make([][]*mention, 0, len(sents))
 	for _, s := range sents {
@@ -179,6 +206,9 @@ func (st *state) addRelation(src *entity, typ graph.RelationType, dst *entity, s
 		Confidence: conf, Sentence: s.Text, CAMEO: typ.CAMEO(), Properties: props, Rule: rule}
 	if r.Properties == nil {
 		r.Properties = map[string]string{}
+	}
+	for k, v := range r.Properties { // values may point into the reused buffers
+		r.Properties[k] = strings.Clone(v)
 	}
 	r = r.Canonical()
 	// One relation per edge and sentence: every sentence that states an

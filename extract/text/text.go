@@ -70,9 +70,20 @@ var abbreviations = map[string]bool{
 
 // Split returns the sentences of text with their tokens.
 func Split(text string) []Sentence {
+	s, _ := SplitInto(text, nil)
+	return s
+}
+
+// SplitInto is Split with a token buffer to reuse (its contents are
+// overwritten); it returns the sentences and the buffer, for the next call.
+// The sentences' tokens live in the buffer.
+func SplitInto(text string, buf []Token) ([]Sentence, []Token) {
 	out := make([]Sentence, 0, len(text)/120+1)
 	// One token buffer for the whole text: sentences are windows on it.
-	buf := make([]Token, 0, len(text)/5+8)
+	if cap(buf) < len(text)/5+8 {
+		buf = make([]Token, 0, len(text)/5+8)
+	}
+	buf = buf[:0]
 	lineStart := 0
 	for lineStart <= len(text) {
 		nl := strings.IndexByte(text[lineStart:], '\n')
@@ -86,7 +97,7 @@ func Split(text string) []Sentence {
 		}
 		lineStart = lineEnd + 1
 	}
-	return out
+	return out, buf
 }
 
 // splitLine tokenizes text[start:end] and cuts it into sentences.
