@@ -84,6 +84,13 @@ func formPrefixes(g *gazetteer.Gazetteer) map[string]bool {
 
 // Extract reads one article.
 func (x *Extractor) Extract(a article.Article) graph.Document {
+	b := bufferPool.Get().(*buffers)
+	defer bufferPool.Put(b)
+	return x.extractWith(a, b)
+}
+
+// extractWith extracts with the given working buffers.
+func (x *Extractor) extractWith(a article.Article, b *buffers) graph.Document {
 	// The hash covers the extractor's version too, so that re-importing an
 	// unchanged article with a newer extractor replaces its facts.
 	h := sha256.New()
@@ -96,8 +103,6 @@ func (x *Extractor) Extract(a article.Article) graph.Document {
 		Entities:  []graph.Entity{},
 		Relations: []graph.Relation{},
 	}
-	b := bufferPool.Get().(*buffers)
-	defer bufferPool.Put(b)
 	st := x.analyse(a.Text, b)
 	doc.Entities = st.entities()
 	doc.Relations = st.relations()

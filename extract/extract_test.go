@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -347,4 +349,32 @@ func TestConcurrentUse(t *testing.T) {
 		}(g)
 	}
 	wg.Wait()
+}
+
+// Extraction must not depend on what was extracted before: the working
+// buffers are reused between articles.
+func TestNoStateBetweenArticles(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/heldout/*.txt")
+	if len(files) < 2 {
+		t.Fatal("testdata/heldout is missing")
+	}
+	x := extractor(t)
+	var arts []article.Article
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, article.Article{ID: filepath.Base(f), Text: string(b)})
+	}
+	// Buffers left dirty by a long article full of other words.
+	dirty := &buffers{}
+	junk := strings.Repeat("Zq's Xy-1 ‘Qq’ WW, zz. ", 2000)
+	x.extractWith(article.Article{ID: "junk", Text: junk}, dirty)
+	for _, a := range arts {
+		clean := fmt.Sprint(x.extractWith(a, &buffers{}))
+		if got := fmt.Sprint(x.extractWith(a, dirty)); got != clean {
+			t.Errorf("%s: extraction differs with reused buffers", a.ID)
+		}
+	}
 }

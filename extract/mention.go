@@ -67,6 +67,7 @@ func newSentence(s text.Sentence, strs *[]string, flags *[]uint32, low *lowerAre
 		if t.Kind == text.Word && t.IsCap() {
 			ss.flags[i] |= fCapWord
 		}
+		ss.keys[i] = "" // the arena is reused: clear what a word does not set
 		if t.Kind == text.Word || t.Kind == text.Number {
 			if isPlainASCII(ss.lower[i]) {
 				ss.keys[i] = ss.lower[i] // what norm.Key would return, without a copy

@@ -48,10 +48,22 @@ func (x *Extractor) taggerMentions(s *sentence, cands []*mention) []*mention {
 			hints[k] = tagger.I(t)
 		}
 	}
-	labels := x.tagger.TagInto(nil, words, hints)
+	// Tag only windows around the words no one covered, with a few words
+	// of context each side: the spans that matter lie there, and most of a
+	// sentence is covered already.
+	var labels []tagger.Label
+	var found []tagger.Span
+	for _, w := range uncoveredWindows(s, cands, 7) {
+		labels = x.tagger.TagInto(labels, words[w[0]:w[1]], hints[w[0]:w[1]])
+		for _, sp := range tagger.Spans(labels) {
+			sp.Start += w[0]
+			sp.End += w[0]
+			found = append(found, sp)
+		}
+	}
 	n := len(cands)
 spans:
-	for _, sp := range tagger.Spans(labels) {
+	for _, sp := range found {
 		// The lists and rules are authoritative where they found something.
 		for _, c := range cands[:n] {
 			if c.start < sp.End && sp.Start < c.end {
@@ -82,6 +94,35 @@ spans:
 var commonAcronyms = set("GPS", "CEO", "TV", "AM", "PM", "UTC", "GMT", "USD", "EUR", "ID", "DNA", "AI", "IT",
 	"PR", "GDP", "VIP", "FAQ", "PDF", "SMS", "OK", "UAV", "UAVS", "ICBM", "SAM", "IED", "POW", "POWS", "MP",
 	"MPS", "HQ", "PS", "NB", "RIP", "LOL", "COVID", "HIV", "AIDS", "LNG", "GW", "KM", "KG", "MW", "BBL")
+
+// uncoveredWindows returns [start, end) token windows, ctx words wide on
+// each side, around capitalised words (not the sentence's first) that no
+// candidate covers; overlapping windows are merged.
+func uncoveredWindows(s *sentence, cands []*mention, ctx int) [][2]int {
+	var ws [][2]int
+	for i := 1; i < len(s.Tokens); i++ {
+		if !s.isCap(i) || s.flags[i]&(fFunction|fTitle|fMonth|fWeekday) != 0 {
+			continue
+		}
+		covered := false
+		for _, c := range cands {
+			if i >= c.start && i < c.end {
+				covered = true
+				break
+			}
+		}
+		if covered {
+			continue
+		}
+		lo, hi := max(0, i-ctx), min(len(s.Tokens), i+1+ctx)
+		if n := len(ws); n > 0 && lo <= ws[n-1][1] {
+			ws[n-1][1] = max(ws[n-1][1], hi)
+		} else {
+			ws = append(ws, [2]int{lo, hi})
+		}
+	}
+	return ws
+}
 
 // uncoveredName reports a capitalised word, not the sentence's first, that
 // no other recogniser covered: only then can the tagger add anything.
