@@ -99,7 +99,10 @@ func (st *state) addReferences(v *sentenceView, si int) {
 				add(k-1, k+1, e, s.isPossessive(k+1))
 			}
 		default:
-			if cat := weaponNouns[l]; cat != "" && k > 0 && weaponNouns[s.lowerAt(k+1)] == "" && !s.is(k+1, fNounModifier) {
+			if !s.is(k, fWeaponNoun) {
+				continue
+			}
+			if cat := weaponNouns[l]; cat != "" && k > 0 && !s.is(k+1, fWeaponNoun|fNounModifier) {
 				prev := s.lower[k-1]
 				if prev == "the" || prev == "its" || prev == "this" || prev == "latest" || prev == "new" || weaponNouns[prev] != "" || weaponModifiers[prev] {
 					if w := st.weaponFor(l, cat, si); w != nil {

@@ -173,6 +173,7 @@ const (
 	fLightVerb
 	fNounModifier
 	fLocationOf
+	fSettlement
 	fCapWord // set per token, not from a list: a word with a capital initial
 )
 
@@ -185,7 +186,7 @@ func init() {
 		fMonth: months, fWeekday: weekdays, fConnective: connectives, fClauseBreak: clauseBreaks,
 		fPreposition: prepositions, fLocative: locativePrepositions, fIrrealis: irrealis, fBe: beForms,
 		fModal: modals, fReporting: reportingVerbs, fPairWord: pairWords, fLightVerb: lightVerbs,
-		fNounModifier: nounModifiers, fLocationOf: locationOf,
+		fNounModifier: nounModifiers, fLocationOf: locationOf, fSettlement: settlementNouns,
 	} {
 		for w := range words {
 			lexFlags[strings.ToLower(w)] |= flag

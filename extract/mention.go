@@ -34,6 +34,7 @@ type mention struct {
 	rule       string           // what found it
 	ent        *entity          // set by resolution
 	orgState   *entity          // a state named inside an organization's name ("U.S. Navy")
+	prio       int              // rulePriority of rule, set by choose
 	category   string           // weapons: the cue noun's category
 	capital    *gazetteer.Entry // a capital form: its state
 	placeEntry *gazetteer.Entry // a capital form: the city's own Place entry, if listed
@@ -223,6 +224,9 @@ func choose(cands []*mention) []*mention {
 	// Selection sort by (length desc, priority desc, start asc): lists are small.
 	var out []*mention
 	used := make([]bool, len(cands))
+	for _, c := range cands {
+		c.prio = rulePriority[c.rule]
+	}
 	for {
 		best := -1
 		for i, c := range cands {
@@ -255,7 +259,7 @@ func choose(cands []*mention) []*mention {
 
 func better(a, b *mention) bool {
 	la, lb := a.end-a.start, b.end-b.start
-	pa, pb := rulePriority[a.rule], rulePriority[b.rule]
+	pa, pb := a.prio, b.prio
 	// A titled person wins over anything it overlaps: "President Trump".
 	if pa == 6 && pb != 6 {
 		return true
@@ -733,7 +737,7 @@ func headedNames(s *sentence, out []*mention) []*mention {
 // name after a settlement noun and "of" is a place.
 func placeOfMentions(s *sentence, out []*mention) []*mention {
 	for i := 0; i+2 < len(s.Tokens); i++ {
-		if !settlementNouns[s.lower[i]] || s.lower[i+1] != "of" || !s.isNameWord(i+2) {
+		if !s.is(i, fSettlement) || s.lower[i+1] != "of" || !s.isNameWord(i+2) {
 			continue
 		}
 		if end := nameAt(s, i+2); end > i+2 {
