@@ -5,31 +5,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/kg/internal/testdata"
 )
 
 // devCorpus returns shared/corpus/dev beside the repository, or skips.
-func devCorpus(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	corpus := filepath.Join(dir, "..", "shared", "corpus", "dev")
-	if _, err := os.Stat(corpus); err != nil {
-		t.Skipf("development corpus not found at %s (shared/ beside the repository): %v", corpus, err)
-	}
-	return corpus
-}
+func devCorpus(t testing.TB) string { return testdata.DevCorpus(t) }
 
 func TestCorpusMuscat(t *testing.T) {
 	a := readOne(t, Options{}, filepath.Join(devCorpus(t), "muscat.txt"))

@@ -94,6 +94,27 @@ type Evidence struct {
 	Properties map[string]string `json:"properties,omitempty"`
 }
 
+// Evidence returns a document's relations as a store keeps them: symmetric
+// relations in canonical order, and one piece of evidence per (edge,
+// sentence), the first, since the same statement twice is one statement.
+func (d Document) Evidence() []Relation {
+	type evidenceKey struct {
+		key      RelationKey
+		sentence string
+	}
+	seen := make(map[evidenceKey]bool, len(d.Relations))
+	out := make([]Relation, 0, len(d.Relations))
+	for _, r := range d.Relations {
+		r = r.Canonical()
+		k := evidenceKey{r.Key(), r.Sentence}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // ErrInvalid marks a Document that breaks the schema (an unknown type, a
 // relation whose endpoint is not among the document's entities). Stores
 // check before writing anything, so labels never come from article text.

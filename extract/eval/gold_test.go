@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/kg/graph"
+	"github.com/newsgraph/kg/internal/testdata"
 )
 
 func writeFile(t *testing.T, dir, name, content string) string {
@@ -109,28 +110,7 @@ func TestPairs(t *testing.T) {
 }
 
 // devDir is /work/shared/corpus/dev, found as ../shared beside the module root.
-func devDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	dev := filepath.Join(dir, "..", "shared", "corpus", "dev")
-	if _, err := os.Stat(dev); err != nil {
-		t.Skipf("dev corpus absent (%s): gold files not checked", dev)
-	}
-	return dev
-}
+func devDir(t *testing.T) string { return testdata.DevCorpus(t) }
 
 // perfect is the Document an ideal extractor would return for g: every gold
 // entity, required and optional, and every gold relation, as text.

@@ -2,11 +2,11 @@ package tagger
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/kg/internal/testdata"
 )
 
 // entities tags a space-separated sentence with the embedded model and
@@ -169,25 +169,7 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 
 // gmbPath finds the GMB sample in ../shared beside the repository root.
 func gmbPath(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root (go.mod) not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "datasets", "gmb-ner", "ner_dataset.csv")
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("GMB sample not found at %s; skipping (it is read from ../shared, not kept in the repo)", p)
-	}
-	return p
+	return testdata.Shared(t, "datasets", "gmb-ner", "ner_dataset.csv")
 }
 
 // The embedded model keeps its measured held-out score.

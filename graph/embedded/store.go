@@ -177,18 +177,7 @@ func (w *writer) write(ctx context.Context, d graph.Document) (graph.WriteResult
 			}
 		}
 	}
-	type evidenceKey struct {
-		key      graph.RelationKey
-		sentence string
-	}
-	seen := make(map[evidenceKey]bool, len(d.Relations))
-	for _, r := range d.Relations {
-		r = r.Canonical()
-		k := evidenceKey{r.Key(), r.Sentence}
-		if seen[k] {
-			continue // the same statement twice is one piece of evidence: the first
-		}
-		seen[k] = true
+	for _, r := range d.Evidence() {
 		if _, err := w.insertEvidence.ExecContext(ctx, a.ID, r.Source, string(r.Type), r.Target, r.Sentence,
 			r.Confidence, string(r.Origin), r.Rule, r.CAMEO, jsonText(r.Properties)); err != nil {
 			return res, err

@@ -69,21 +69,7 @@ func (s *Store) writeSplitting(ctx context.Context, docs []graph.Document) (grap
 // prepare puts symmetric relations in canonical order and keeps one piece of
 // evidence per (edge, sentence), the first, as the store contract says.
 func prepare(d graph.Document) graph.Document {
-	out := graph.Document{Article: d.Article, Entities: d.Entities}
-	type evidenceKey struct {
-		key      graph.RelationKey
-		sentence string
-	}
-	seen := make(map[evidenceKey]bool, len(d.Relations))
-	for _, r := range d.Relations {
-		r = r.Canonical()
-		k := evidenceKey{r.Key(), r.Sentence}
-		if !seen[k] {
-			seen[k] = true
-			out.Relations = append(out.Relations, r)
-		}
-	}
-	return out
+	return graph.Document{Article: d.Article, Entities: d.Entities, Relations: d.Evidence()}
 }
 
 // chunks splits docs, in order, into runs of at most maxRows rows; a

@@ -25,6 +25,21 @@ func SharedDir() string {
 	return abs
 }
 
+// Shared returns a path inside ../shared, or skips the test with a clear
+// message when it is not there.
+func Shared(t testing.TB, parts ...string) string {
+	t.Helper()
+	dir := SharedDir()
+	if dir == "" {
+		t.Skip("../shared is not beside the repository; skipping")
+	}
+	p := filepath.Join(append([]string{dir}, parts...)...)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("%s is not there (../shared beside the repository): %v", p, err)
+	}
+	return p
+}
+
 // DevCorpus returns the dev corpus directory, or skips the test with a
 // clear message when ../shared is not there.
 func DevCorpus(t testing.TB) string {
