@@ -63,7 +63,8 @@ func init() {
 	addCues(R, true, 0.85, "agreement", "agreements", "deal", "deals", "accord", "accords", "treaty",
 		"pact", "alliance", "ceasefire", "truce", "memorandum", "memoranda", "mou", "mous", "partnership",
 		"partnerships", "exercise", "exercises", "cooperation")
-	addCues(R, false, 0.85, "signed", "sign", "signs", "signing", "agreed", "agree", "agrees", "agreeing",
+	addCues(R, false, 0.85, "swap", "swapped", "swapping", "swaps",
+		"signed", "sign", "signs", "signing", "agreed", "agree", "agrees", "agreeing",
 		"allied", "cooperate", "cooperated", "cooperating")
 
 	R = graph.Mediates

@@ -485,7 +485,9 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 			if s.is(j, fPairWord) && (s.lowerAt(j-1) == "both" || s.lowerAt(j-1) == "two") {
 				for _, p := range st.pairAs(s.lower[j]) {
 					for _, a := range agents {
-						st.addRelation(a, t, p, s, conf*0.9, "both-sides", nil)
+						if p != a && p != st.stateOf(a) { // the speaker is no addressee
+							st.addRelation(a, t, p, s, conf*0.9, "both-sides", nil)
+						}
 					}
 				}
 				return

@@ -398,8 +398,8 @@ func (st *state) locations(v *sentenceView) {
 		}
 		// "Kim Jong Un ... with his daughter Kim Ju Ae"
 		if i+1 < len(v.units) && u.pronoun && u.possessive && typeOf(u) == graph.Person {
-			if n := v.units[i+1]; typeOf(n) == graph.Person && n.start <= u.end+3 {
-				for k := u.end; k < n.start; k++ {
+			if n := v.units[i+1]; typeOf(n) == graph.Person && n.start <= u.end+3 && len(n.ms) > 0 {
+				for k := u.end; k < n.ms[0].start; k++ {
 					if s.is(k, fFamily) {
 						st.addRelation(n.head, graph.RelativeOf, u.head, s, 0.8, "pronoun-family", map[string]string{"relation": s.lower[k]})
 					}

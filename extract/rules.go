@@ -119,6 +119,14 @@ func (v *sentenceView) groupFrom(u *unit) []*unit {
 	lastAnd := false
 	for {
 		j := u.end
+		// "Shahed drones and six Iskander-M missiles": a weapon's noun
+		// comes before the link.
+		for typeOf(u) == graph.Weapon && j < len(s.Tokens) && v.at[j] == nil && s.is(j, fWeaponNoun) {
+			j++
+		}
+		for typeOf(u) == graph.Weapon && j < len(s.Tokens) && v.at[j] != nil && v.at[j].pronoun && v.at[j].head == u.head {
+			j = v.at[j].end // the noun made a reference to the same weapon
+		}
 		and := false
 		for j < len(s.Tokens) && (s.lower[j] == "," || s.lower[j] == "and" || s.lower[j] == "or" || s.lower[j] == "&" || s.lower[j] == "with" && and) {
 			and = and || s.lower[j] == "and" || s.lower[j] == "or"
@@ -196,7 +204,7 @@ func (v *sentenceView) objectFor(k, window int, ok func(*entity) bool, hostile b
 	skipGroup := false
 	for j := k + 1; j < len(s.Tokens) && j <= k+window; j++ {
 		l := s.lower[j]
-		if s.is(j, fClauseBreak) || l == "by" {
+		if (s.is(j, fClauseBreak) || l == "by") && !(l == "as" && strings.HasSuffix(s.lower[j-1], "ed")) { // "described as"
 			return nil
 		}
 		switch {
