@@ -51,6 +51,7 @@ var titleModifiers = set(
 	"communications", "veterans", "science", "technology", "tourism", "sports", "youth", "women",
 	"welfare", "employment", "housing", "infrastructure", "mining", "fisheries", "climate", "emergency",
 	"relations", "cooperation", "integration", "unification", "reintegration", "reconstruction",
+	"younger", "older", "elder", "eldest", "youngest", "only", "estranged",
 	"ministry", "department", "office", "government", "cabinet", "embassy", "parliamentary", "police",
 	"service", "services", "agency", "command", "corps", "guard", "delegation", "military's", "armed",
 )

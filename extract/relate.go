@@ -258,6 +258,22 @@ func (st *state) appositiveRoles(v *sentenceView) {
 			continue
 		}
 		j++
+		// "Kim Yo Jong, the leader's powerful sister,": kin of the one
+		// person the article gives that title.
+		if s.is(j, fTitle) && s.isPossessive(j+1) {
+			for f := j + 2; f < len(s.Tokens) && f <= j+4; f++ {
+				if s.is(f, fFamily) {
+					if kin := st.roleHolder(&unit{role: s.lower[j]}); kin != nil && kin != u.head {
+						st.addRelation(u.head, graph.RelativeOf, kin, s, 0.8, "apposition-family", map[string]string{"relation": s.lower[f]})
+					}
+					break
+				}
+				if !s.is(f, fTitleMod) {
+					break
+				}
+			}
+			continue
+		}
 		title := ""
 		for j < len(s.Tokens) && s.is(j, fTitleMod|fTitle) && !s.is(j, fConnective) {
 			if s.is(j, fTitle) {
