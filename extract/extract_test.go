@@ -300,7 +300,7 @@ func TestRelationMechanisms(t *testing.T) {
 			text: "Armenia and Azerbaijan swapped 32 prisoners on Thursday.",
 			want: []string{"Armenia COOPERATES_WITH Azerbaijan"}},
 		{name: "the speaker is no addressee of 'both countries'",
-			text: "Sudan and Chad agreed to talks. U.S. envoy Tom Perriello phoned both leaders and urged both countries to show restraint.",
+			text:    "Sudan and Chad agreed to talks. U.S. envoy Tom Perriello phoned both leaders and urged both countries to show restraint.",
 			wantNot: []string{"Tom Perriello DEMANDS United States"}},
 		{name: "no relation from a bare co-occurrence",
 			text:    "France and Mali appeared in the same report about the weather.",
