@@ -78,7 +78,8 @@ func init() {
 		"provides", "provided", "providing", "provide", "fund", "arm", "sheltering", "sheltered",
 		"harbouring", "harboring", "harboured", "harbored", "shelters", "harbours", "harbors")
 	addCues(R, true, 0.8, "support", "backers", "backer", "sponsor", "sponsors", "patron", "patrons",
-		"aid", "assistance", "backing", "proxies", "proxy")
+		"aid", "assistance", "backing", "proxies", "proxy", "sale", "sales", "transfer", "transfers",
+		"shipment", "shipments", "package")
 
 	R = graph.Demands
 	addCues(R, false, 0.8, "demands", "demanded", "demanding", "urged", "urges", "urging", "wants",

@@ -68,6 +68,12 @@ func (st *state) addReferences(v *sentenceView, si int) {
 			if u := v.nearestSubjectActor(k); u != nil {
 				a = u.head
 			}
+			// "thanked Abu Dhabi for its mediation": the one thanked.
+			if k > 1 && s.lower[k-1] == "for" {
+				if u := v.at[k-2]; u != nil && isActor(u.head) {
+					a = u.head
+				}
+			}
 			add(k, k+1, a, true)
 		case "group", "militia", "movement", "rebels", "organization", "organisation", "militants", "faction", "insurgents",
 			"court", "tribunal", "alliance", "bloc", "agency", "watchdog", "command", "ministry", "company":
@@ -567,11 +573,15 @@ func (v *sentenceView) nounTarget(k int, t graph.RelationType, ok func(*entity) 
 	if preps == nil {
 		preps = nounPreps[""]
 	}
-	for j := k + 1; j < len(s.Tokens) && j <= k+3; j++ {
+	reach := 3
+	if t == graph.Supports {
+		reach = 6 // "the sale of F-16 jets to Bulgaria"
+	}
+	for j := k + 1; j < len(s.Tokens) && j <= k+reach; j++ {
 		if preps[s.lower[j]] {
 			return v.object(j, 10, ok)
 		}
-		if s.is(j, fClauseBreak) || v.at[j] != nil {
+		if s.is(j, fClauseBreak) || v.at[j] != nil && isActor(v.at[j].head) {
 			return nil
 		}
 	}
@@ -595,7 +605,7 @@ var nounPreps = map[graph.RelationType]map[string]bool{
 
 // lightVerbs take an event noun as object and give it their subject:
 // "carried out strikes", "announced sanctions", "ordered strikes".
-var lightVerbs = set("take", "took", "takes", "taking", "opened", "opens", "carried", "carries", "carry", "carrying", "conducted", "conducts", "conduct",
+var lightVerbs = set("approved", "approves", "approve", "authorized", "authorised", "take", "took", "takes", "taking", "opened", "opens", "carried", "carries", "carry", "carrying", "conducted", "conducts", "conduct",
 	"launched", "launches", "launch", "launching", "announced", "announces", "imposed", "imposes",
 	"impose", "issued", "issues", "made", "makes", "raised", "raises", "voiced", "voices", "expressed",
 	"expresses", "offered", "offers", "pledged", "pledges", "reaffirmed", "reaffirming", "reaffirms",

@@ -41,6 +41,19 @@ func (v *sentenceView) subject(k int) *unit {
 	// that of a subordinate clause in between.
 	if k > 0 && s.lower[k-1] == "and" {
 		if u := v.subjectLeft(k - 1); u != nil && !s.is(u.start-1, fClauseBreak) {
+			// "Lin said Beijing opposes the deal and warned Washington":
+			// a second speech act belongs to the speaker, not to the
+			// subject of what was said.
+			if p := u.start - 1; p > 0 && (s.is(p, fReporting) || s.lower[p] == "that") && s.is(k, fReporting|fCue) {
+				for r := p; r > 0; r-- {
+					if s.is(r, fReporting) {
+						if sp := v.subjectLeft(r); sp != nil {
+							return sp
+						}
+						break
+					}
+				}
+			}
 			return u
 		}
 		for j := 0; j < k-1; j++ {

@@ -85,6 +85,10 @@ func (st *state) buildUnits(s *sentence, ms []*mention) []*unit {
 		for u.start > 0 && isTitleToken(s, u.start-1) && !s.is(u.start-1, fConnective) {
 			u.start--
 		}
+		// "Parliament Speaker Nabih Berri": a capitalised body before the title.
+		if u.start > 1 && u.start < u.ms[0].start && s.isCap(u.start-1) && !s.is(u.start-1, fFunction) && s.Tokens[u.start-1].Kind == text.Word {
+			u.start--
+		}
 		if u.start > 0 && s.lower[u.start-1] == "the" {
 			u.start--
 		}
