@@ -303,7 +303,7 @@ func TestRelationMechanisms(t *testing.T) {
 			text:    "Sudan and Chad agreed to talks. U.S. envoy Tom Perriello phoned both leaders and urged both countries to show restraint.",
 			wantNot: []string{"Tom Perriello DEMANDS United States"}},
 		{name: "its after 'thanked X for'",
-			text: "Serbia and Kosovo swapped detainees. The Serbian Defence Ministry thanked Hungary for its mediation.",
+			text:    "Serbia and Kosovo swapped detainees. The Serbian Defence Ministry thanked Hungary for its mediation.",
 			want:    []string{"Hungary MEDIATES Serbia"},
 			wantNot: []string{"Serbian Defence Ministry MEDIATES Serbia"}},
 		{name: "an arms sale supports the buyer",
