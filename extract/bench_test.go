@@ -1,7 +1,6 @@
 package extract_test
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -53,4 +52,3 @@ func BenchmarkNew(b *testing.B) {
 	}
 }
 
-var _ = os.Getenv

@@ -132,8 +132,6 @@ func takeFlags(arena *[]uint32, n int) []uint32 {
 	return out
 }
 
-func (s *sentence) tok(i int) text.Token { return s.Tokens[i] }
-
 // isPlainASCII: lower-case ASCII letters and digits only.
 func isPlainASCII(w string) bool {
 	for i := 0; i < len(w); i++ {

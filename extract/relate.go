@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/newsgraph/kg/extract/norm"
-	"github.com/newsgraph/kg/extract/text"
 	"github.com/newsgraph/kg/graph"
 )
 
@@ -503,4 +502,3 @@ func (st *state) gazetteerRelations() {
 	}
 }
 
-var _ = text.Word

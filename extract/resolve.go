@@ -6,7 +6,6 @@ import (
 
 	"github.com/newsgraph/kg/extract/gazetteer"
 	"github.com/newsgraph/kg/extract/norm"
-	"github.com/newsgraph/kg/extract/text"
 	"github.com/newsgraph/kg/graph"
 )
 
@@ -231,10 +230,9 @@ func (st *state) personFor(name string) *entity {
 		if e.typ != graph.Person || len(e.words) < 2 {
 			continue
 		}
+		// The first name seen keeps the id; the longer or shorter form
+		// becomes an alias.
 		if e.words[0] == words[0] && e.words[len(e.words)-1] == words[len(words)-1] {
-			if len(words) > len(e.words) && e.entry == nil {
-				// keep the shorter as the name (stable id); the longer is an alias
-			}
 			return e
 		}
 	}
@@ -417,4 +415,3 @@ func containsRun(hay, needle []string) bool {
 	return false
 }
 
-var _ = text.Word

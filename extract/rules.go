@@ -505,4 +505,3 @@ func (st *state) lastSubjects(v *sentenceView) {
 	}
 }
 
-var _ = text.Word

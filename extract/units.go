@@ -276,7 +276,7 @@ func (st *state) stateOfOrg(s *sentence, m *mention) *entity {
 	for n := 1; n <= 2 && m.start+n < m.end; n++ {
 		key := strings.Join(s.keys[m.start:m.start+n], " ")
 		for _, f := range st.x.gaz.Lookup(key) {
-			if f.Entry.Type == graph.State && (f.Kind != gazetteer.Capital) && isCapitalised(s, m.start) {
+			if f.Entry.Type == graph.State && (f.Kind != gazetteer.Capital) && s.isCap(m.start) {
 				if f.Surface != "" && isUpperString(f.Surface) && !isUpperString(s.span(m.start, m.start+n)) {
 					continue
 				}
@@ -287,7 +287,6 @@ func (st *state) stateOfOrg(s *sentence, m *mention) *entity {
 	return nil
 }
 
-func isCapitalised(s *sentence, i int) bool { return s.isCap(i) }
 
 // typeOf is the type of a unit's head, or "" when it has none.
 func typeOf(u *unit) graph.EntityType {
