@@ -51,4 +51,3 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
-

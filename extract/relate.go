@@ -501,4 +501,3 @@ func (st *state) gazetteerRelations() {
 			Confidence: 1, CAMEO: t.CAMEO(), Properties: map[string]string{}, Rule: "gazetteer"})
 	}
 }
-

@@ -414,4 +414,3 @@ func containsRun(hay, needle []string) bool {
 	}
 	return false
 }
-

@@ -504,4 +504,3 @@ func (st *state) lastSubjects(v *sentenceView) {
 		}
 	}
 }
-

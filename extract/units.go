@@ -287,7 +287,6 @@ func (st *state) stateOfOrg(s *sentence, m *mention) *entity {
 	return nil
 }
 
-
 // typeOf is the type of a unit's head, or "" when it has none.
 func typeOf(u *unit) graph.EntityType {
 	if u == nil || u.head == nil {
