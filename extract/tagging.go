@@ -20,7 +20,11 @@ func defaultTagger() *tagger.Model { return tagger.Default() }
 
 // taggerMentions adds the tagger's spans as candidates.
 func (x *Extractor) taggerMentions(s *sentence, cands []*mention) []*mention {
-	if x.tagger == nil || !uncoveredName(s, cands) {
+	if x.tagger == nil {
+		return cands
+	}
+	windows := uncoveredWindows(s, cands, 7)
+	if len(windows) == 0 {
 		return cands
 	}
 	words := make([]string, len(s.Tokens))
@@ -53,7 +57,7 @@ func (x *Extractor) taggerMentions(s *sentence, cands []*mention) []*mention {
 	// sentence is covered already.
 	var labels []tagger.Label
 	var found []tagger.Span
-	for _, w := range uncoveredWindows(s, cands, 7) {
+	for _, w := range windows {
 		labels = x.tagger.TagInto(labels, words[w[0]:w[1]], hints[w[0]:w[1]])
 		for _, sp := range tagger.Spans(labels) {
 			sp.Start += w[0]
@@ -122,27 +126,6 @@ func uncoveredWindows(s *sentence, cands []*mention, ctx int) [][2]int {
 		}
 	}
 	return ws
-}
-
-// uncoveredName reports a capitalised word, not the sentence's first, that
-// no other recogniser covered: only then can the tagger add anything.
-func uncoveredName(s *sentence, cands []*mention) bool {
-	for i := 1; i < len(s.Tokens); i++ {
-		if !s.isCap(i) || s.flags[i]&(fFunction|fTitle|fMonth|fWeekday) != 0 {
-			continue
-		}
-		covered := false
-		for _, c := range cands {
-			if i >= c.start && i < c.end {
-				covered = true
-				break
-			}
-		}
-		if !covered {
-			return true
-		}
-	}
-	return false
 }
 
 // taggedSpanOK keeps spans that look like names: every word capitalised,

@@ -37,11 +37,7 @@ Examples:
 			if out != "table" && out != "json" {
 				return withCode(exitUsage, fmt.Errorf("--format must be table or json, not %q", out))
 			}
-			ropts, err := readOptions(c)
-			if err != nil {
-				return err
-			}
-			x, err := newExtractor(c)
+			ropts, x, err := readAndExtract(c)
 			if err != nil {
 				return err
 			}

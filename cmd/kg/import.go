@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/newsgraph/kg/article"
+	"github.com/newsgraph/kg/extract"
 	"github.com/newsgraph/kg/graph"
 	"github.com/newsgraph/kg/pipeline"
 )
@@ -26,6 +27,17 @@ func readFlags() []cli.Flag {
 		&cli.StringFlag{Name: "text-field", Usage: "JSON field(s) holding the text (may be HTML)", Value: article.DefaultJSONFields.Text},
 		&cli.IntFlag{Name: "workers", Usage: "extraction workers (default: one per CPU)"},
 	}
+}
+
+// readAndExtract reads the flags import and extract share: the reader
+// options and the extractor (with the user's gazetteers).
+func readAndExtract(c *cli.Context) (article.Options, *extract.Extractor, error) {
+	ropts, err := readOptions(c)
+	if err != nil {
+		return ropts, nil, err
+	}
+	x, err := newExtractor(c)
+	return ropts, x, err
 }
 
 func readOptions(c *cli.Context) (article.Options, error) {
@@ -74,11 +86,7 @@ Examples:
 			if c.NArg() == 0 {
 				return withCode(exitUsage, fmt.Errorf("import needs at least one PATH (a file, a folder or -)"))
 			}
-			ropts, err := readOptions(c)
-			if err != nil {
-				return err
-			}
-			x, err := newExtractor(c)
+			ropts, x, err := readAndExtract(c)
 			if err != nil {
 				return err
 			}
