@@ -56,7 +56,7 @@ func init() {
 
 	R = graph.MeetsWith
 	addCues(R, false, 0.85, "met", "meet", "meets", "meeting", "hosted", "hosts", "host", "hosting",
-		"received", "receives", "phoned", "visited", "visits", "spoke", "speaks", "talked")
+		"received", "receives", "phoned", "visited", "visits", "spoke", "speaks", "spoken", "talked")
 	addCues(R, true, 0.8, "meeting", "meetings", "summit")
 
 	R = graph.CooperatesWith

@@ -362,6 +362,10 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 	t := c.typ
 	ok := targetOK(t)
 	conf := c.conf
+	// "companies accused of supplying drones": a participle, no accuser.
+	if !c.noun && strings.HasSuffix(s.lower[k], "ed") && (s.lowerAt(k+1) == "of" || s.lowerAt(k+1) == "for") && (k == 0 || v.at[k-1] == nil && !s.is(k-1, fBe)) && t == graph.Criticizes {
+		return
+	}
 	// "has extended": an auxiliary, not possession.
 	if t == graph.Possesses && !c.noun && (strings.HasSuffix(s.lowerAt(k+1), "ed") || strings.HasSuffix(s.lowerAt(k+1), "en") || auxFollowers[s.lowerAt(k+1)]) {
 		return
@@ -486,11 +490,17 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 		}
 	}
 	// "urged both countries to de-escalate": the last two parties.
-	if target == nil && !c.noun && (t == graph.Demands || t == graph.Criticizes || t == graph.Threatens) && len(st.lastPair) >= 2 {
+	// The sides are the last parties that talked or agreed, not whoever
+	// the speaker just met.
+	if target == nil && !c.noun && (t == graph.Demands || t == graph.Criticizes || t == graph.Threatens) && len(st.lastTalks) >= 2 {
 		for j := k + 1; j < len(s.Tokens) && j <= k+3; j++ {
 			if s.is(j, fPairWord) && (s.lowerAt(j-1) == "both" || s.lowerAt(j-1) == "two") {
-				for _, p := range st.pairAs(s.lower[j]) {
-					for _, a := range agents {
+				saved := st.lastPair
+				st.lastPair = st.lastTalks
+				sides := st.pairAs(s.lower[j])
+				st.lastPair = saved
+				for _, a := range agents {
+					for _, p := range sides {
 						if p != a && p != st.stateOf(a) { // the speaker is no addressee
 							st.addRelation(a, t, p, s, conf*0.9, "both-sides", nil)
 						}
@@ -751,6 +761,10 @@ func (st *state) mediation(v *sentenceView, k int, c cue) {
 		j := k - 1
 		for j >= 0 && mediationAux[s.lower[j]] {
 			j--
+		}
+		// "Turkey, which mediated between ...": the antecedent.
+		if j >= 1 && (s.lower[j] == "which" || s.lower[j] == "who") && s.lower[j-1] == "," {
+			j -= 2
 		}
 		if j >= 0 && v.at[j] != nil && isActor(v.at[j].head) {
 			mediators = heads(v.groupTo(v.at[j]))

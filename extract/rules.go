@@ -141,7 +141,7 @@ func (v *sentenceView) groupFrom(u *unit) []*unit {
 			j = v.at[j].end // the noun made a reference to the same weapon
 		}
 		and := false
-		for j < len(s.Tokens) && (s.lower[j] == "," || s.lower[j] == "and" || s.lower[j] == "or" || s.lower[j] == "&" || s.lower[j] == "with" && and) {
+		for j < len(s.Tokens) && (s.lower[j] == "," || s.lower[j] == "and" || s.lower[j] == "or" || s.lower[j] == "&" || (s.lower[j] == "with" || s.lower[j] == "to") && and) {
 			and = and || s.lower[j] == "and" || s.lower[j] == "or"
 			j++
 		}
@@ -322,6 +322,8 @@ func (st *state) symmetric(v *sentenceView) {
 			var obj *unit
 			if j := v.nextWord(k, 4, "with"); j > 0 {
 				obj = v.object(j, 2, isActor)
+			} else if j := v.nextWord(k, 1, "to"); j > 0 && speakVerbs[s.lower[k]] {
+				obj = v.object(j, 2, isActor) // "had spoken to Abiy"
 			} else if !c.noun && c.typ == graph.MeetsWith {
 				obj = v.object(k, 3, isActor)
 			}
@@ -347,7 +349,7 @@ func (st *state) symmetric(v *sentenceView) {
 				}
 			}
 			// "both sides agreed", "the two countries signed"
-			if parties == nil && len(st.lastPair) == 2 {
+			if parties == nil && len(st.lastPair) == 2 && (!c.noun || v.eventVerbBefore(k)) {
 				for j := k - 1; j >= 0 && j >= k-5; j-- {
 					if s.is(j, fPairWord) && (s.lowerAt(j-1) == "two" || s.lowerAt(j-1) == "both" || s.lowerAt(j-2) == "both") {
 						parties, rule = st.pairAs(s.lower[j]), "both-sides"
@@ -391,6 +393,9 @@ func (st *state) rememberPair(parties []*entity) {
 
 var quantityWords = set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
 	"hundreds", "several", "more", "additional", "new", "some", "many")
+
+// speakVerbs take "to" for the one spoken with.
+var speakVerbs = set("spoke", "spoken", "speaks", "talked", "talks", "phoned")
 
 // clauseOpeners are prepositions that also open a clause ("hours after
 // the envoy met X"): a unit after one may be a subject.
