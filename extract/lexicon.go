@@ -118,7 +118,13 @@ var weaponNouns = map[string]string{
 }
 
 // shipPrefixes introduce a ship's name ("USS Carl Vinson").
-var shipPrefixes = set("USS", "HMS", "INS", "HMCS", "HMAS", "RFS", "FS", "ITS", "TCG", "ROKS", "JS", "PNS", "IRIS")
+var shipPrefixes = set("USS", "HMS", "INS", "HMCS", "HMAS", "RFS", "FS", "ITS", "TCG", "ROKS", "JS", "PNS", "IRIS",
+	"BRP", "KRI", "HNLMS", "HMNZS", "ARA", "KD", "RSS", "HDMS", "HNoMS", "HSwMS", "ESPS", "NRP", "SPS")
+
+// documentWords end the names of texts, not bodies: "Mutual Defense
+// Treaty", "Jeddah Declaration". Such names are no organization.
+var documentWords = set("treaty", "agreement", "accord", "accords", "declaration", "convention", "memorandum",
+	"resolution", "charter", "protocol", "act", "plan", "initiative", "framework", "deal", "pact")
 
 // negations and irrealis words before a cue mean the event did not (yet)
 // happen: "without reaching an agreement", "aimed at reaching a deal",

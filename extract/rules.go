@@ -44,7 +44,7 @@ func (v *sentenceView) subject(k int) *unit {
 			// "Lin said Beijing opposes the deal and warned Washington":
 			// a second speech act belongs to the speaker, not to the
 			// subject of what was said.
-			if p := u.start - 1; p > 0 && (s.is(p, fReporting) || s.lower[p] == "that") && s.is(k, fReporting|fCue) {
+			if p := u.start - 1; p > 0 && (s.is(p, fReporting) || s.lower[p] == "that") && (s.is(k, fReporting|fCue) || s.lower[k] == "called") {
 				for r := p; r > 0; r-- {
 					if s.is(r, fReporting) {
 						if sp := v.subjectLeft(r); sp != nil {
@@ -80,6 +80,9 @@ func (v *sentenceView) subject(k int) *unit {
 func (v *sentenceView) subjectLeft(k int) *unit {
 	s := v.s
 	for j := k - 1; j >= 0; j-- {
+		if s.lower[j] == "that" { // "reminded Beijing that the treaty covers attacks"
+			return nil
+		}
 		if s.is(j, fClauseBreak) {
 			// "Trump, who ... demanded": a relative pronoun stands for the unit before it.
 			if (s.lower[j] == "who" || s.lower[j] == "which") && j > 0 {

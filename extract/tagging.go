@@ -85,7 +85,7 @@ spans:
 		default:
 			continue
 		}
-		if !taggedSpanOK(s, sp.Start, sp.End, typ) {
+		if !taggedSpanOK(s, sp.Start, sp.End, typ) || documentWords[s.lower[sp.End-1]] {
 			continue
 		}
 		cands = append(cands, &mention{sent: s.Index, start: sp.Start, end: sp.End, typ: typ,
