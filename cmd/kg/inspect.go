@@ -1,9 +1,12 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -40,6 +43,12 @@ Examples:
 				return err
 			}
 			if len(found) == 0 {
+				// "Araghchi" for "Abbas Araghchi": names that hold the words.
+				if found, err = lookupByWords(c.Context, store, name); err != nil {
+					return err
+				}
+			}
+			if len(found) == 0 {
 				return fmt.Errorf("no entity is named %q (try kg stats, or a shorter name)", name)
 			}
 			if c.Bool("json") {
@@ -56,6 +65,48 @@ Examples:
 			return nil
 		},
 	}
+}
+
+// lookupByWords finds the entities whose name holds every word of query
+// (case-insensitive), by reading the store's documents: a fallback for
+// partial names, slower than Lookup on a large store.
+func lookupByWords(ctx context.Context, store graph.Store, query string) ([]graph.EntityDetail, error) {
+	want := strings.Fields(strings.ToLower(query))
+	names := map[string]bool{}
+	err := store.Documents(ctx, func(d graph.Document) error {
+		for _, e := range d.Entities {
+			words := strings.Fields(strings.ToLower(e.Name))
+			all := true
+			for _, w := range want {
+				if !slices.Contains(words, w) {
+					all = false
+					break
+				}
+			}
+			if all {
+				names[e.Name] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []graph.EntityDetail
+	seen := map[string]bool{}
+	for _, n := range slices.Sorted(maps.Keys(names)) {
+		ds, err := store.Lookup(ctx, n)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range ds {
+			if !seen[d.Entity.ID] {
+				seen[d.Entity.ID] = true
+				out = append(out, d)
+			}
+		}
+	}
+	return out, nil
 }
 
 func printDetail(w io.Writer, d graph.EntityDetail) {

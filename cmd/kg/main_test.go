@@ -112,7 +112,7 @@ func TestImportSeedsTwiceIsIdempotent(t *testing.T) {
 	if second := kg(t, dir, nil, "stats", "--json").stdout; second != first {
 		t.Errorf("stats changed on re-import:\n%s\n%s", first, second)
 	}
-	show := kg(t, dir, nil, "show", "abbas araghchi")
+	show := kg(t, dir, nil, "show", "araghchi") // a surname finds the full name
 	if show.code != 0 || !strings.Contains(show.stdout, "NEGOTIATES_WITH") || !strings.Contains(show.stdout, "Steve Witkoff") {
 		t.Errorf("show: exit %d\n%s%s", show.code, show.stdout, show.stderr)
 	}
