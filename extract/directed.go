@@ -79,13 +79,17 @@ func (st *state) addReferences(v *sentenceView, si int) {
 			"court", "tribunal", "alliance", "bloc", "agency", "watchdog", "command", "ministry", "company":
 			// "the group": the organization last named, in this sentence if
 			// it names one.
-			if s.lowerAt(k-1) == "the" {
+			if s.lowerAt(k-1) == "the" || s.lowerAt(k-2) == "the" && !s.isCap(k-1) && v.at[k-1] == nil {
 				o := st.lastOrg
 				if u := v.nearestLeft(k, graph.Organization); u != nil {
 					o = u.head
 				}
 				if o != nil {
-					add(k-1, k+1, o, s.isPossessive(k+1))
+					start := k - 1
+					if s.lowerAt(k-1) != "the" {
+						start = k - 2
+					}
+					add(start, k+1, o, s.isPossessive(k+1))
 				}
 			}
 		case "country", "government", "regime":
@@ -482,11 +486,13 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 		for j < len(s.Tokens) && j <= k+3 && (determiners[s.lower[j]] || s.lower[j] == "latest" || s.lower[j] == "missile") {
 			j++
 		}
-		if j < len(s.Tokens) && j > k+1 && eventNouns[s.lower[j]] && st.lastEventAgent != nil {
-			for _, a := range agents {
-				st.addRelation(a, t, st.lastEventAgent, s, conf*0.9, "event-agent", nil)
+		if j < len(s.Tokens) && j > k+1 && eventNouns[s.lower[j]] != "" {
+			if doer := st.lastAgent[eventNouns[s.lower[j]]]; doer != nil {
+				for _, a := range agents {
+					st.addRelation(a, t, doer, s, conf*0.9, "event-agent", nil)
+				}
+				return
 			}
-			return
 		}
 	}
 	// "urged both countries to de-escalate": the last two parties.
@@ -549,10 +555,17 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 }
 
 // eventNouns name an act that someone did: "condemned the launch".
-var eventNouns = set("launch", "launches", "test", "tests", "strike", "strikes", "attack", "attacks",
-	"incursion", "move", "decision", "shift", "remarks", "statement", "comments", "demand", "demands",
-	"deployment", "invasion", "plan", "proposal", "announcement", "threat", "threats", "drills",
-	"exercise", "exercises", "sanctions", "violation", "violations", "shelling", "bombing")
+// Each names the kind of act whose last doer it means.
+var eventNouns = map[string]graph.RelationType{
+	"launch": graph.Deploys, "launches": graph.Deploys, "test": graph.Deploys, "tests": graph.Deploys,
+	"deployment": graph.Deploys, "drills": graph.Deploys, "strike": graph.Attacks, "strikes": graph.Attacks,
+	"attack": graph.Attacks, "attacks": graph.Attacks, "incursion": graph.Attacks, "invasion": graph.Attacks,
+	"shelling": graph.Attacks, "bombing": graph.Attacks, "violation": graph.Attacks, "violations": graph.Attacks,
+	"move": graph.Demands, "decision": graph.Demands, "shift": graph.Demands, "remarks": graph.Demands,
+	"statement": graph.Demands, "comments": graph.Demands, "demand": graph.Demands, "demands": graph.Demands,
+	"plan": graph.Demands, "proposal": graph.Demands, "threat": graph.Threatens, "threats": graph.Threatens,
+	"sanctions": graph.Sanctions,
+}
 
 // hostile relation types take their target after "against".
 var hostile = map[graph.RelationType]bool{graph.Attacks: true, graph.Criticizes: true, graph.Sanctions: true, graph.Threatens: true}

@@ -141,7 +141,7 @@ type state struct {
 	lastActor      *entity                      // the last state or organization subject ("it", "its")
 	lastState      *entity                      // the last state named ("the country")
 	lastOrg        *entity                      // the last organization named ("the group")
-	lastEventAgent *entity                      // who did the last act read ("condemned the launch")
+	lastAgent map[graph.RelationType]*entity // who did the last act of each kind ("condemned the launch")
 }
 
 // buffers are the per-article working arrays, reused across articles (the
@@ -227,10 +227,10 @@ func (st *state) addRelation(src *entity, typ graph.RelationType, dst *entity, s
 	}
 	st.relIndex[key] = len(st.rels)
 	st.rels = append(st.rels, r)
-	switch typ {
-	case graph.Deploys, graph.Uses, graph.Attacks, graph.Threatens, graph.Sanctions, graph.Demands:
-		st.lastEventAgent = src
+	if st.lastAgent == nil {
+		st.lastAgent = map[graph.RelationType]*entity{}
 	}
+	st.lastAgent[typ] = src
 }
 
 // relKey identifies a relation of the article: its edge and its sentence

@@ -173,9 +173,15 @@ func (st *state) resolveFull(s *sentence, m *mention) {
 		}
 		m.ent = st.personFor(m.text)
 	case m.typ == graph.Organization:
+		// "National Liberation Army (ELN)": a listed acronym names the
+		// listed body; an unlisted one becomes an alias.
+		a := acronymAfter(s, m.end)
+		if e := st.listedOrg(a); e != nil {
+			m.ent = e
+			break
+		}
 		m.ent = st.entityFor(graph.Organization, m.text, nil)
-		// "International Atomic Energy Agency (IAEA)": the acronym is an alias.
-		if a := acronymAfter(s, m.end); a != "" {
+		if a != "" {
 			m.ent.acronyms = append(m.ent.acronyms, a)
 		}
 	default:
@@ -198,6 +204,19 @@ func (st *state) knownRun(m *mention) *entity {
 	for _, e := range st.ents {
 		if len(e.words) > len(words) && containsRun(e.words, words) {
 			return e
+		}
+	}
+	return nil
+}
+
+// listedOrg returns the listed organization an acronym names, or nil.
+func (st *state) listedOrg(acronym string) *entity {
+	if acronym == "" {
+		return nil
+	}
+	for _, f := range st.x.gaz.Lookup(norm.Key(acronym)) {
+		if f.Entry.Type == graph.Organization && !f.Ambiguous {
+			return st.entityFor(graph.Organization, "", f.Entry)
 		}
 	}
 	return nil

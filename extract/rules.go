@@ -79,8 +79,13 @@ func (v *sentenceView) subject(k int) *unit {
 // left of k in the clause that is no prepositional complement.
 func (v *sentenceView) subjectLeft(k int) *unit {
 	s := v.s
+	comma := false
 	for j := k - 1; j >= 0; j-- {
-		if s.lower[j] == "that" { // "reminded Beijing that the treaty covers attacks"
+		// "reminded Beijing that the treaty covers attacks", "the minister
+		// said the army had deployed": a complement clause has its own
+		// subject ("told reporters, accusing X" is no complement).
+		comma = comma || s.lower[j] == ","
+		if v.at[j] == nil && (s.lower[j] == "that" || s.is(j, fReporting) && j < k-1 && !comma) {
 			return nil
 		}
 		if s.is(j, fClauseBreak) {
