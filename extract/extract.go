@@ -134,14 +134,14 @@ type state struct {
 	rels     []graph.Relation
 	relIndex map[relKey]int
 
-	affil          map[*entity]map[*entity]bool // person/org -> state/org, as stated so far
-	lastPair       []*entity                    // the last parties that met, talked or agreed ("both sides")
-	lastTalks      []*entity                    // the last parties that talked or agreed (what a mediator mediates)
-	lastPerson     *entity                      // the last person subject ("he", "his")
-	lastActor      *entity                      // the last state or organization subject ("it", "its")
-	lastState      *entity                      // the last state named ("the country")
-	lastOrg        *entity                      // the last organization named ("the group")
-	lastAgent map[graph.RelationType]*entity // who did the last act of each kind ("condemned the launch")
+	affil      map[*entity]map[*entity]bool   // person/org -> state/org, as stated so far
+	lastPair   []*entity                      // the last parties that met, talked or agreed ("both sides")
+	lastTalks  []*entity                      // the last parties that talked or agreed (what a mediator mediates)
+	lastPerson *entity                        // the last person subject ("he", "his")
+	lastActor  *entity                        // the last state or organization subject ("it", "its")
+	lastState  *entity                        // the last state named ("the country")
+	lastOrg    *entity                        // the last organization named ("the group")
+	lastAgent  map[graph.RelationType]*entity // who did the last act of each kind ("condemned the launch")
 }
 
 // buffers are the per-article working arrays, reused across articles (the
