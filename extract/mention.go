@@ -289,8 +289,7 @@ func (x *Extractor) gazetteerMentions(s *sentence, out []*mention) []*mention {
 	maxN := x.gaz.MaxWords()
 	var b strings.Builder
 	for i := 0; i < len(s.Tokens); i++ {
-		t := s.Tokens[i]
-		if t.Kind != text.Word || !t.IsCap() {
+		if !s.isCap(i) || !x.prefixes[s.keys[i]] {
 			continue
 		}
 		b.Reset()
@@ -797,7 +796,7 @@ func (x *Extractor) weaponMentions(s *sentence, out []*mention) []*mention {
 	for i := 0; i < len(s.Tokens); i++ {
 		t := s.Tokens[i]
 		switch {
-		case t.Kind == text.Word && shipPrefixes[t.Text] && s.isCap(i+1):
+		case t.Kind == text.Word && len(t.Text) <= 5 && s.isCap(i+1) && shipPrefixes[t.Text]:
 			end := nameAt(s, i+1)
 			if end > i+1 {
 				out = append(out, &mention{sent: s.Index, start: i, end: end, typ: graph.Weapon, text: s.span(i, end), rule: "ship", category: "ship"})
