@@ -103,6 +103,9 @@ var commonAcronyms = set("GPS", "CEO", "TV", "AM", "PM", "UTC", "GMT", "USD", "E
 // each side, around capitalised words (not the sentence's first) that no
 // candidate covers; overlapping windows are merged.
 func uncoveredWindows(s *sentence, cands []*mention, ctx int) [][2]int {
+	if titleCased(s) {
+		return nil // a headline: every word is capitalised, the tagger guesses
+	}
 	var ws [][2]int
 	for i := 1; i < len(s.Tokens); i++ {
 		if !s.isCap(i) || s.flags[i]&(fFunction|fTitle|fMonth|fWeekday) != 0 {
@@ -126,6 +129,21 @@ func uncoveredWindows(s *sentence, cands []*mention, ctx int) [][2]int {
 		}
 	}
 	return ws
+}
+
+// titleCased reports a headline in Title Case: most words capitalised.
+func titleCased(s *sentence) bool {
+	words, caps := 0, 0
+	for i, t := range s.Tokens {
+		if t.Kind != text.Word || s.is(i, fFunction) {
+			continue
+		}
+		words++
+		if s.isCap(i) {
+			caps++
+		}
+	}
+	return words >= 4 && caps*10 >= words*8
 }
 
 // taggedSpanOK keeps spans that look like names: every word capitalised,
