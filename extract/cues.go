@@ -108,7 +108,8 @@ func init() {
 	addCues(R, false, 0.85, "attacked", "attacks", "attacking", "attack", "struck", "strikes", "strike",
 		"striking", "bombed", "bombs", "bombing", "bombarded", "shelled", "shelling", "invaded",
 		"invades", "invading", "raided", "raids", "targeted", "hit", "hits",
-		"hitting", "assaulted", "downed", "sank", "ambushed")
+		"hitting", "assaulted", "downed", "sank", "ambushed", "captured", "recaptured", "seized", "retook",
+		"overran", "stormed")
 	addCues(R, true, 0.85, "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes",
 		"bombing", "bombardment", "invasion", "offensive", "raid", "raids", "assault", "incursion",
 		"campaign", "shelling", "fire")

@@ -366,8 +366,11 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 	t := c.typ
 	ok := targetOK(t)
 	conf := c.conf
-	// "companies accused of supplying drones": a participle, no accuser.
-	if !c.noun && strings.HasSuffix(s.lower[k], "ed") && (s.lowerAt(k+1) == "of" || s.lowerAt(k+1) == "for") && (k == 0 || v.at[k-1] == nil && !s.is(k-1, fBe)) && t == graph.Criticizes {
+	// "companies accused of supplying drones", "soldiers captured in
+	// Donetsk": a participle after a plain noun, no agent named.
+	if !c.noun && strings.HasSuffix(s.lower[k], "ed") && k > 0 && v.at[k-1] == nil && !s.is(k-1, fBe|fModal) &&
+		!auxiliaries[s.lower[k-1]] && s.Tokens[k-1].Kind == text.Word && !s.isCap(k-1) &&
+		(s.lowerAt(k+1) == "of" || s.lowerAt(k+1) == "for" || s.lowerAt(k+1) == "in" || s.lowerAt(k+1) == "at" || s.lowerAt(k+1) == "during" || s.lowerAt(k+1) == "near") {
 		return
 	}
 	// "has extended": an auxiliary, not possession.

@@ -27,6 +27,15 @@ func (v *sentenceView) subject(k int) *unit {
 	// "Iran defies the US by unveiling a missile": the subject of a
 	// "by V-ing" phrase is the clause's first actor.
 	if k > 0 && s.lower[k-1] == "by" && strings.HasSuffix(s.lower[k], "ing") {
+		// "accused Britain and France of prolonging the war by arming
+		// Kyiv": the accused do both.
+		for j := k - 2; j > 1; j-- {
+			if s.lower[j] == "of" && strings.HasSuffix(s.lower[j+1], "ing") {
+				if u := v.at[j-1]; u != nil && isActor(u.head) {
+					return u
+				}
+			}
+		}
 		for j := 0; j < k-1; j++ {
 			if s.is(j, fClauseBreak) {
 				break
