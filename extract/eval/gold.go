@@ -91,7 +91,7 @@ func (g Gold) Validate() error {
 		}
 		names[e.Name] = true
 	}
-	seen := map[relKey]bool{}
+	seen := map[graph.RelationKey]bool{}
 	for _, r := range append(append([]GoldRelation{}, g.Relations...), g.OptionalRelations...) {
 		if !r.Type.Valid() {
 			return fmt.Errorf("relation %s -%s-> %s: unknown type", r.Source, r.Type, r.Target)
@@ -101,28 +101,13 @@ func (g Gold) Validate() error {
 				return fmt.Errorf("relation %s -%s-> %s: %q is not a gold entity name", r.Source, r.Type, r.Target, end)
 			}
 		}
-		k := newRelKey(r.Source, r.Type, r.Target)
+		k := graph.Relation{Source: r.Source, Type: r.Type, Target: r.Target}.Key()
 		if seen[k] {
 			return fmt.Errorf("relation %s -%s-> %s is given twice", r.Source, r.Type, r.Target)
 		}
 		seen[k] = true
 	}
 	return nil
-}
-
-// relKey identifies a relation by its endpoints, in canonical order for
-// symmetric types so that A-B and B-A are one key.
-type relKey struct {
-	Source string
-	Type   graph.RelationType
-	Target string
-}
-
-func newRelKey(source string, t graph.RelationType, target string) relKey {
-	if t.Symmetric() && target < source {
-		source, target = target, source
-	}
-	return relKey{source, t, target}
 }
 
 // Pairs returns, sorted, NAME for every NAME.txt in dir that has a

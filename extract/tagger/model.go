@@ -81,20 +81,26 @@ func newModel(bits uint8) *Model {
 	return m
 }
 
-// prepare derives the decoding tables once the weights are known.
-func (m *Model) prepare() {
+// decodeTable fills dst with the transition weights of trans, forbidding
+// the steps BIO does not allow (an I- that continues nothing).
+func decodeTable(dst, trans *[numLabels + 1][numLabels]int32) {
 	for p := range numLabels + 1 {
 		prev := O
 		if p < numLabels {
 			prev = Label(p)
 		}
 		for c := range numLabels {
-			m.decodeTrans[p][c] = m.trans[p][c]
+			dst[p][c] = trans[p][c]
 			if !follows(prev, Label(c)) {
-				m.decodeTrans[p][c] = forbidden
+				dst[p][c] = forbidden
 			}
 		}
 	}
+}
+
+// prepare derives the decoding tables once the weights are known.
+func (m *Model) prepare() {
+	decodeTable(&m.decodeTrans, &m.trans)
 	m.scratch.New = func() any { return &tagScratch{f: featurizer{shift: 64 - uint(m.bits)}} }
 }
 

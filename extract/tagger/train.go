@@ -131,20 +131,7 @@ func (tr *trainer) score(f *featurizer, emit []int32) {
 	}
 }
 
-func (tr *trainer) refreshDecode() {
-	for p := range numLabels + 1 {
-		prev := O
-		if p < numLabels {
-			prev = Label(p)
-		}
-		for c := range numLabels {
-			tr.decode[p][c] = tr.tw[p][c]
-			if !follows(prev, Label(c)) {
-				tr.decode[p][c] = forbidden
-			}
-		}
-	}
-}
+func (tr *trainer) refreshDecode() { decodeTable(&tr.decode, &tr.tw) }
 
 // update moves the weights towards the gold labels and away from the
 // predicted ones, at the words and transitions where they differ.
