@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -151,7 +152,7 @@ func (s *Store) writeChunk(ctx context.Context, tx neo4j.ManagedTransaction, doc
 			involved[e.ID] = true
 		}
 	}
-	if err := consume(ctx, tx, stmtLockEntities, map[string]any{"ids": sortedKeys(involved)}); err != nil {
+	if err := consume(ctx, tx, stmtLockEntities, map[string]any{"ids": slices.Sorted(maps.Keys(involved))}); err != nil {
 		return res, err
 	}
 
@@ -252,15 +253,6 @@ func lockArticles(ctx context.Context, tx neo4j.ManagedTransaction, ids []string
 		mentioned[id] = strs(r.Values[2])
 	}
 	return hashes, mentioned, nil
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // removeArticles takes the articles' facts out of the graph: their evidence

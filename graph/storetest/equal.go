@@ -4,8 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,7 +73,7 @@ func Equal(t testing.TB, a, b graph.Store) bool {
 			names[e.Name] = true
 		}
 	}
-	for _, name := range sortedKeys(names) {
+	for _, name := range slices.Sorted(maps.Keys(names)) {
 		la, lb := lookup(t, a, name), lookup(t, b, name)
 		if !reflect.DeepEqual(la, lb) {
 			report("Lookup(%q) differs:\n%s", name, Diff(la, lb))
@@ -139,14 +140,5 @@ func unionKeys[V any](a, b map[string]V) []string {
 	for k := range b {
 		set[k] = true
 	}
-	return sortedKeys(set)
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(set))
 }
