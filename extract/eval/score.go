@@ -115,23 +115,24 @@ func Score(pairs []Pair) Report {
 		r.Articles = append(r.Articles, a)
 		r.Entities = r.Entities.add(a.Entities)
 		r.Relations = r.Relations.add(a.Relations)
+		tp, fp, fn := NewPRF(1, 0, 0), NewPRF(0, 1, 0), NewPRF(0, 0, 1)
 		for _, m := range a.EntityTP {
-			r.PerEntityType[m.Type] = r.PerEntityType[m.Type].add(NewPRF(1, 0, 0))
+			tally(r.PerEntityType, m.Type, tp)
 		}
 		for _, e := range a.EntityFP {
-			r.PerEntityType[e.Type] = r.PerEntityType[e.Type].add(NewPRF(0, 1, 0))
+			tally(r.PerEntityType, e.Type, fp)
 		}
 		for _, e := range a.EntityFN {
-			r.PerEntityType[e.Type] = r.PerEntityType[e.Type].add(NewPRF(0, 0, 1))
+			tally(r.PerEntityType, e.Type, fn)
 		}
 		for _, m := range a.RelationTP {
-			r.PerRelationType[m.Type] = r.PerRelationType[m.Type].add(NewPRF(1, 0, 0))
+			tally(r.PerRelationType, m.Type, tp)
 		}
 		for _, m := range a.RelationFP {
-			r.PerRelationType[m.Type] = r.PerRelationType[m.Type].add(NewPRF(0, 1, 0))
+			tally(r.PerRelationType, m.Type, fp)
 		}
 		for _, m := range a.RelationFN {
-			r.PerRelationType[m.Type] = r.PerRelationType[m.Type].add(NewPRF(0, 0, 1))
+			tally(r.PerRelationType, m.Type, fn)
 		}
 	}
 	return r
@@ -403,6 +404,9 @@ func claim(candidates []*goldRel) *goldRel {
 	}
 	return nil
 }
+
+// tally adds one count to a type's line.
+func tally[T comparable](m map[T]PRF, t T, one PRF) { m[t] = m[t].add(one) }
 
 // idxKey is a relation between gold entity indexes, canonical for
 // symmetric types.
