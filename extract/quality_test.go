@@ -2,10 +2,8 @@ package extract_test
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/newsgraph/kg/article"
 	"github.com/newsgraph/kg/extract"
 	"github.com/newsgraph/kg/extract/eval"
 	"github.com/newsgraph/kg/internal/testdata"
@@ -20,27 +18,15 @@ const (
 
 func evalDev(t *testing.T) eval.Report {
 	dir := testdata.DevCorpus(t)
-	names, err := eval.Pairs(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var pairs []eval.Pair
-	for _, n := range names {
-		arts, err := article.ReadFile(filepath.Join(dir, n+".txt"), article.Options{})
-		if err != nil || len(arts) != 1 {
-			t.Fatalf("%s: %v", n, err)
-		}
-		gold, err := eval.LoadGold(filepath.Join(dir, n+eval.GoldSuffix))
-		if err != nil {
-			t.Fatal(err)
-		}
-		pairs = append(pairs, eval.Pair{Doc: x.Extract(arts[0]), Gold: gold})
+	r, err := eval.Dir(dir, x.Extract)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return eval.Score(pairs)
+	return r
 }
 
 func TestDevCorpusQuality(t *testing.T) {

@@ -3,11 +3,9 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/newsgraph/kg/article"
 	"github.com/newsgraph/kg/extract/eval"
 )
 
@@ -32,31 +30,14 @@ Examples:
 			if c.NArg() != 1 {
 				return withCode(exitUsage, fmt.Errorf("eval needs one DIR"))
 			}
-			dir := c.Args().First()
-			names, err := eval.Pairs(dir)
-			if err != nil {
-				return err
-			}
-			if len(names) == 0 {
-				return fmt.Errorf("%s: no NAME.txt with a NAME%s beside it", dir, eval.GoldSuffix)
-			}
 			x, err := newExtractor(c)
 			if err != nil {
 				return err
 			}
-			var pairs []eval.Pair
-			for _, n := range names {
-				arts, err := article.ReadFile(filepath.Join(dir, n+".txt"), article.Options{})
-				if err != nil || len(arts) != 1 {
-					return fmt.Errorf("%s: %v", filepath.Join(dir, n+".txt"), err)
-				}
-				gold, err := eval.LoadGold(filepath.Join(dir, n+eval.GoldSuffix))
-				if err != nil {
-					return err
-				}
-				pairs = append(pairs, eval.Pair{Doc: x.Extract(arts[0]), Gold: gold})
+			report, err := eval.Dir(c.Args().First(), x.Extract)
+			if err != nil {
+				return err
 			}
-			report := eval.Score(pairs)
 			w := c.App.Writer
 			if c.Bool("json") {
 				enc := json.NewEncoder(w)
