@@ -71,18 +71,17 @@ WITH a, collect(e.id) AS entities
 DETACH DELETE a
 RETURN entities`
 
+	// Each row is an article with its mentions; the entities exist
+	// (stmtUpsertEntities ran first), the article does not.
 	stmtCreateArticles = `
 UNWIND $rows AS row
 CREATE (a:Article)
-SET a = row`
-
-	// The entities exist: stmtUpsertEntities ran first.
-	stmtMentions = `
-UNWIND $rows AS row
-MATCH (a:Article {id: row.article})
-MATCH (e:Entity {id: row.id})
+SET a = row.props
+WITH a, row
+UNWIND row.mentions AS mention
+MATCH (e:Entity {id: mention.id})
 CREATE (a)-[m:MENTIONS]->(e)
-SET m = row.props`
+SET m = mention.props`
 
 	// Aggregates of an edge, from its evidence lists: the highest
 	// confidence, "text" when any evidence is text.
@@ -233,26 +232,24 @@ var (
 	stmtUpsertEntities    = stmtUpsertEntitiesHead + setTypeLabel
 )
 
-// stmtRelations adds the evidence of each row to its edge, creating the
-// edge when needed. row.props holds the evidence lists and their aggregates
-// (count, confidence, origin), so a new edge takes them as they are and an
-// existing one appends the lists and combines the aggregates, never reading
-// the lists back. MERGE needs a static relationship type: one FOREACH per
-// schema type, of which each row enters the one of its type.
-var stmtRelations = func() string {
-	var b strings.Builder
-	b.WriteString(`
+// stmtRelations adds, per relationship type, the evidence of each row to
+// its edge, creating the edge when needed. row.props holds the evidence
+// lists and their aggregates (count, confidence, origin), so a new edge takes
+// them as they are and an existing one appends the lists and combines the
+// aggregates, never reading the lists back. MERGE needs a static type, so
+// there is one statement per schema type and rows are grouped by type.
+var stmtRelations = func() map[graph.RelationType]string {
+	m := map[graph.RelationType]string{}
+	for _, t := range graph.RelationTypes {
+		m[t] = fmt.Sprintf(`
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.source})
-MATCH (t:Entity {id: row.target})`)
-	for _, t := range graph.RelationTypes {
-		fmt.Fprintf(&b, `
-FOREACH (_ IN CASE WHEN row.type = '%[1]s' THEN [1] ELSE [] END |
-  MERGE (s)-[r:%[1]s]->(t)
-  ON CREATE SET r = row.props
-  ON MATCH SET %[2]s)`, mustIdentifier(string(t)), appendEvidence)
+MATCH (t:Entity {id: row.target})
+MERGE (s)-[r:%s]->(t)
+ON CREATE SET r = row.props
+ON MATCH SET %s`, mustIdentifier(string(t)), appendEvidence)
 	}
-	return b.String()
+	return m
 }()
 
 const appendEvidence = `r.articles = r.articles + row.props.articles,

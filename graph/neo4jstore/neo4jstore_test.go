@@ -222,7 +222,7 @@ RETURN a, r, p, date('2026-02-06') AS d, datetime('2026-02-06T10:00:00Z') AS dt,
 func TestStatementsUseIndexes(t *testing.T) {
 	s := openEmpty(t)
 	defer s.Close()
-	stmts := map[string]string{"mentions": stmtMentions, "relations": stmtRelations,
+	stmts := map[string]string{"articles": stmtCreateArticles, "relations": stmtRelations[graph.Attacks],
 		"recompute": stmtRecomputeEntities, "upsert": stmtUpsertEntities, "remove": stmtRemoveEvidence, "lookup": stmtLookupCandidates}
 	for name, stmt := range stmts {
 		plan, err := explain(s, stmt)

@@ -289,25 +289,23 @@ func (s *Store) removeArticles(ctx context.Context, tx neo4j.ManagedTransaction,
 // None of the articles is in the graph when it runs. Entities in skip are
 // left alone: they are recomputed from all their mentions afterwards.
 func (s *Store) insert(ctx context.Context, tx neo4j.ManagedTransaction, docs []graph.Document, skip map[string]bool) error {
+	if err := s.batches(ctx, tx, stmtUpsertEntities, entityAdditions(docs, skip)); err != nil {
+		return err
+	}
 	articles := make([]map[string]any, 0, len(docs))
-	var mentions []map[string]any
 	for _, d := range docs {
-		articles = append(articles, articleRow(d.Article))
+		mentions := make([]map[string]any, 0, len(d.Entities))
 		for _, e := range d.Entities {
-			mentions = append(mentions, map[string]any{"article": d.Article.ID, "id": e.ID, "props": mentionProps(e)})
+			mentions = append(mentions, map[string]any{"id": e.ID, "props": mentionProps(e)})
 		}
+		articles = append(articles, map[string]any{"props": articleRow(d.Article), "mentions": mentions})
 	}
-	steps := []struct {
-		stmt string
-		rows []map[string]any
-	}{
-		{stmtCreateArticles, articles},
-		{stmtUpsertEntities, entityAdditions(docs, skip)},
-		{stmtMentions, mentions},
-		{stmtRelations, relationRows(docs)},
+	if err := s.batches(ctx, tx, stmtCreateArticles, articles); err != nil {
+		return err
 	}
-	for _, st := range steps {
-		if err := s.batches(ctx, tx, st.stmt, st.rows, nil); err != nil {
+	rows := relationRows(docs)
+	for _, t := range graph.RelationTypes {
+		if err := s.batches(ctx, tx, stmtRelations[t], rows[t]); err != nil {
 			return err
 		}
 	}
@@ -335,12 +333,9 @@ func (s *Store) recomputeEntities(ctx context.Context, tx neo4j.ManagedTransacti
 }
 
 // batches runs an UNWIND $rows statement over rows, BatchRows at a time.
-func (s *Store) batches(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, rows []map[string]any, extra map[string]any) error {
+func (s *Store) batches(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, rows []map[string]any) error {
 	for start := 0; start < len(rows); start += s.cfg.BatchRows {
 		params := map[string]any{"rows": rows[start:min(start+s.cfg.BatchRows, len(rows))]}
-		for k, v := range extra {
-			params[k] = v
-		}
 		if err := consume(ctx, tx, stmt, params); err != nil {
 			return err
 		}
@@ -422,8 +417,9 @@ func lookupKeys(e graph.Entity) []string {
 
 // relationRows gathers the evidence of the documents' relations, one row
 // per edge with parallel lists and their aggregates, so that each edge is
-// merged once per statement. Rows are sorted by endpoints.
-func relationRows(docs []graph.Document) []map[string]any {
+// merged once per statement. Rows are grouped by type and sorted by
+// endpoints.
+func relationRows(docs []graph.Document) map[graph.RelationType][]map[string]any {
 	type evidence struct {
 		articles, sentences, origins, rules, properties, cameos []string
 		confidences                                             []float64
@@ -464,7 +460,7 @@ func relationRows(docs []graph.Document) []map[string]any {
 		}
 		return a.Type < b.Type
 	})
-	rows := make([]map[string]any, 0, len(keys))
+	rows := map[graph.RelationType][]map[string]any{}
 	for _, k := range keys {
 		ev := edges[k]
 		props := map[string]any{
@@ -473,7 +469,7 @@ func relationRows(docs []graph.Document) []map[string]any {
 			"count": int64(len(ev.articles)), "confidence": ev.confidence, "origin": string(ev.origin),
 		}
 		putString(props, "cameo", k.Type.CAMEO())
-		rows = append(rows, map[string]any{"source": k.Source, "target": k.Target, "type": string(k.Type), "props": props})
+		rows[k.Type] = append(rows[k.Type], map[string]any{"source": k.Source, "target": k.Target, "props": props})
 	}
 	return rows
 }
