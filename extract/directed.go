@@ -321,6 +321,9 @@ func (st *state) directed(v *sentenceView) {
 					st.addRelation(subj.head, graph.Demands, u.head, s, 0.8, "told-to", nil)
 				}
 			}
+			if l == "warned" || l == "warns" {
+				st.warnRule(v, k)
+			}
 			continue
 		case "called", "calls", "calling":
 			if s.lowerAt(k+1) == "on" {
@@ -377,7 +380,11 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 	if t == graph.Possesses && !c.noun && (strings.HasSuffix(s.lowerAt(k+1), "ed") || strings.HasSuffix(s.lowerAt(k+1), "en") || auxFollowers[s.lowerAt(k+1)]) {
 		return
 	}
-	// Scope: an attack that is only threatened or conditional is a threat.
+	// Scope: an attack that is only threatened or conditional is a threat;
+	// "any Indian strike" is no attack at all.
+	if t == graph.Attacks && (s.lowerAt(k-1) == "any" || s.lowerAt(k-2) == "any" && v.at[k-1] != nil) {
+		return
+	}
 	if t == graph.Attacks {
 		for j := k - 1; j >= 0 && j >= k-4; j-- {
 			lj := s.lower[j]
@@ -710,6 +717,89 @@ func (v *sentenceView) speakerBefore(k int) *entity {
 	}
 	return nil
 }
+
+// warnRule: a warning of force is a threat by whoever warns against the
+// side the force would hit: "Munir warned that any Indian strike would be
+// met with a military response" (the side whose move would be answered),
+// "Kim warned that Pyongyang would use nuclear weapons against the United
+// States" (the side named after "against"), "warned Israel it would pay a
+// heavy price" (the side warned). A warning with no force in it ("warned
+// that talks could collapse") threatens no one.
+func (st *state) warnRule(v *sentenceView, k int) {
+	s := v.s
+	subj := v.subject(k)
+	if subj == nil || !isActor(subj.head) {
+		return
+	}
+	// "Asim Munir, Pakistan's army chief, warned": the person warns.
+	if (subj.possessive || subj.role != "") && typeOf(subj) != graph.Person && subj.start > 1 && s.lower[subj.start-1] == "," {
+		if p := v.at[subj.start-2]; p != nil && typeOf(p) == graph.Person {
+			subj = p
+		}
+	}
+	modal, force := false, false
+	var targets []*unit
+	end := len(s.Tokens)
+	for j := k + 1; j < end; j++ {
+		l := s.lower[j]
+		switch {
+		case l == ";":
+			end = j
+			continue
+		case modals[l] && l != "to":
+			modal = true
+		case isForce(l):
+			force = true
+		}
+		if v.at[j] != nil {
+			continue
+		}
+		switch l {
+		case "any":
+			if u := v.at[min(j+1, end-1)]; u != nil && u.start == j+1 && isActor(u.head) && !u.possessive {
+				targets = append(targets, u) // "any Indian strike", "any Armenian provocation"
+			} else if isForce(s.lowerAt(j+1)) && s.lowerAt(j+2) == "by" {
+				if u := v.object(j+2, 2, isActor); u != nil {
+					targets = append(targets, u) // "any attack by Israel"
+				}
+			}
+		case "against":
+			if u := v.object(j, 3, isActor); u != nil {
+				targets = append(targets, v.groupFrom(u)...)
+			}
+		}
+	}
+	// "warned Israel it would pay a heavy price", "warned Israel of a
+	// crushing response": the side warned.
+	if u := v.object(k, 2, isActor); u != nil && len(targets) == 0 && s.lower[k+1] != "that" {
+		targets = append(targets, u)
+		modal = modal || s.lowerAt(u.end) == "of"
+	}
+	if !force || !modal {
+		return
+	}
+	own := st.stateOf(subj.head)
+	// "warned that Russia could attack": the force is another side's.
+	if j := k + 1; s.lowerAt(j) == "that" {
+		if u := v.at[min(j+1, len(s.Tokens)-1)]; u != nil && u.start == j+1 && isActor(u.head) && u.head != subj.head && u.head != own {
+			return
+		}
+	}
+	for _, a := range heads(v.groupTo(subj)) {
+		for _, t := range heads(targets) {
+			if t != a && t != own && t != st.stateOf(a) {
+				st.addRelation(a, graph.Threatens, t, s, 0.7, "warned-force", nil)
+			}
+		}
+	}
+}
+
+func isForce(w string) bool { return forceWords[w] || nounCues[w].typ == graph.Attacks }
+
+// forceWords say that force is what a warning is about.
+var forceWords = set("response", "retaliation", "retaliate", "retaliatory", "respond", "force", "forces", "nuclear",
+	"weapons", "countermeasures", "war", "price", "consequences", "punish", "punishment", "crush", "destroy",
+	"annihilate", "aggression", "attack", "strike", "strikes", "incursion", "military")
 
 // mustRule: "Witkoff said Iran must dismantle ..." — the speaker demands
 // of the subject of "must".

@@ -24,7 +24,7 @@ import (
 
 // Version names the extraction rules and lists. Change it when they
 // change: stores then re-extract articles they already hold.
-const Version = "kg-extract-1"
+const Version = "kg-extract-2"
 
 // Options configure an Extractor.
 type Options struct {

@@ -342,6 +342,19 @@ func TestRelationMechanisms(t *testing.T) {
 		{name: "captured villages",
 			text: "Russian forces captured two villages in the Donetsk region on Monday.",
 			want: []string{"Russia ATTACKS Donetsk"}},
+		{name: "a warning of force threatens the side it would hit",
+			text: "Azerbaijani President Ilham Aliyev warned that any Armenian provocation on the border would be met with a crushing response. " +
+				"Turkish President Recep Tayyip Erdogan warned that Ankara would use force against the Syrian Democratic Forces. " +
+				"Greek Prime Minister Kyriakos Mitsotakis warned Turkey it would pay a heavy price.",
+			want:    []string{"Ilham Aliyev THREATENS Armenia", "Recep Tayyip Erdogan THREATENS Syrian Democratic Forces", "Kyriakos Mitsotakis THREATENS Turkey"},
+			wantNot: []string{"Armenia ATTACKS Azerbaijan"}},
+		{name: "a warning of another side's force or of no force threatens no one",
+			text: "Polish Prime Minister Donald Tusk warned that Russia could attack a NATO country within years. " +
+				"Egyptian Foreign Minister Badr Abdelatty warned Ethiopia that the talks could collapse.",
+			wantNot: []string{"Donald Tusk THREATENS Russia", "Badr Abdelatty THREATENS Ethiopia"}},
+		{name: "places inside places",
+			text: "TRIPOLI, Libya — Fighting resumed. Drones hit a depot at Kramatorsk, in eastern Ukraine, and a base at Sumy in north-eastern Ukraine.",
+			want: []string{"Tripoli LOCATED_IN Libya", "Kramatorsk LOCATED_IN Ukraine", "Sumy LOCATED_IN Ukraine"}},
 		{name: "no relation from a bare co-occurrence",
 			text:    "France and Mali appeared in the same report about the weather.",
 			wantNot: []string{"France NEGOTIATES_WITH Mali", "France MEETS_WITH Mali", "France COOPERATES_WITH Mali"}},

@@ -483,8 +483,10 @@ func (x *Extractor) pickForm(s *sentence, start, end int, forms []gazetteer.Form
 	case gazetteer.Capital:
 		m.form = formCapital
 		m.capital = best.Entry
+		// The capital's own place entry, not a namesake elsewhere
+		// ("Tripoli" of Libya, not of Lebanon).
 		for _, f := range forms {
-			if f.Entry.Type == graph.Place {
+			if f.Entry.Type == graph.Place && (m.placeEntry == nil || strings.EqualFold(f.Entry.Attr("in"), best.Entry.Attr("iso"))) {
 				m.placeEntry = f.Entry
 			}
 		}

@@ -391,10 +391,11 @@ func (st *state) locations(v *sentenceView) {
 			isPlace := typeOf(u) == graph.Place || typeOf(u) == graph.Organization
 			switch {
 			case isPlace && n.start == u.end+1 && s.lower[u.end] == "," && (typeOf(n) == graph.State || typeOf(n) == graph.Place) &&
-				(n.end == len(s.Tokens) || s.lower[n.end] == "," || s.lower[n.end] == "." || n.possessive):
+				(n.end == len(s.Tokens) || closesPlace(s.lower[n.end]) || n.possessive):
+				// "Muscat, Oman,", "GEORGETOWN, Guyana —"
 				st.addRelation(u.head, graph.LocatedIn, n.head, s, 0.85, "place-comma-state", nil)
-			case isPlace && n.start <= u.end+2 && s.lower[u.end] == "in" && (typeOf(n) == graph.State || typeOf(n) == graph.Place) && typeOf(u) == graph.Place:
-				// "Neelum Valley in Azad Kashmir", "Maiduguri in Nigeria"
+			case typeOf(u) == graph.Place && (typeOf(n) == graph.State || typeOf(n) == graph.Place) && !n.possessive && placeIn(s, u.end, n.start):
+				// "Neelum Valley in Azad Kashmir", "Rzeszów, in southeastern Poland"
 				st.addRelation(u.head, graph.LocatedIn, n.head, s, 0.7, "place-in", nil)
 			case typeOf(u) == graph.Place && s.lowerAt(u.end) == "," && placeApposition(s, u.end+1, n.start) && (typeOf(n) == graph.State || typeOf(n) == graph.Place):
 				// "El Fasher, the capital of North Darfur", "Kupwara, a town in Kashmir"
@@ -439,6 +440,42 @@ func (st *state) locations(v *sentenceView) {
 			}
 		}
 	}
+}
+
+// closesPlace: a token that may end "Place, State" (a dateline's dash too).
+func closesPlace(tok string) bool {
+	switch tok {
+	case ",", ".", ";", ")", "—", "–", "-":
+		return true
+	}
+	return false
+}
+
+// placeIn: tokens from i to j read "in", ", in", "in the", "in southeastern",
+// ", in northern": a place inside the next.
+func placeIn(s *sentence, i, j int) bool {
+	if s.lowerAt(i) == "," {
+		i++
+	}
+	if s.lowerAt(i) != "in" || j-i > 3 {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		if w := strings.TrimSuffix(s.lower[k], "ern"); s.lower[k] != "the" && !directions[s.lower[k]] && !directions[w] && !compassWord(s.lower[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// compassWord: "southeastern", "north-western", "northeast".
+func compassWord(w string) bool {
+	w = strings.ReplaceAll(strings.TrimSuffix(w, "ern"), "-", "")
+	switch w {
+	case "northeast", "northwest", "southeast", "southwest":
+		return true
+	}
+	return false
 }
 
 // placeApposition: tokens from i to j read "the capital of", "a town in",
