@@ -352,6 +352,10 @@ func TestRelationMechanisms(t *testing.T) {
 			text: "Polish Prime Minister Donald Tusk warned that Russia could attack a NATO country within years. " +
 				"Egyptian Foreign Minister Badr Abdelatty warned Ethiopia that the talks could collapse.",
 			wantNot: []string{"Donald Tusk THREATENS Russia", "Badr Abdelatty THREATENS Ethiopia"}},
+		{name: "a demonym on a weapon made elsewhere names its owner",
+			text:    "Polish F-35 jets escorted Russian S-400 convoys and Iranian Shahed drones past the border.",
+			want:    []string{"Poland POSSESSES F-35"},
+			wantNot: []string{"Russia POSSESSES S-400", "Iran POSSESSES Shahed-136"}},
 		{name: "places inside places",
 			text: "TRIPOLI, Libya — Fighting resumed. Drones hit a depot at Kramatorsk, in eastern Ukraine, and a base at Sumy in north-eastern Ukraine.",
 			want: []string{"Tripoli LOCATED_IN Libya", "Kramatorsk LOCATED_IN Ukraine", "Sumy LOCATED_IN Ukraine"}},

@@ -433,6 +433,19 @@ func (st *state) locations(v *sentenceView) {
 				st.addRelation(n.head, graph.Possesses, u.head, s, 0.7, "weapon-of", nil)
 			}
 		}
+		// "Japanese F-35A fighters": a demonym on a weapon made elsewhere
+		// names its owner ("Russian S-400s" may only say where it was made).
+		if typeOf(u) == graph.Weapon && u.head.entry != nil {
+			if maker := u.head.entry.Attr("maker"); maker != "" {
+				for _, m := range u.ms {
+					if m.form == formDemonym && m.typ == graph.State && m.entry != nil && !strings.EqualFold(maker, m.entry.Attr("iso")) {
+						if owner := m.ent; owner != nil && owner.typ == graph.State {
+							st.addRelation(owner, graph.Possesses, u.head, s, 0.65, "demonym-weapon", nil)
+						}
+					}
+				}
+			}
+		}
 		// "the Omani capital, Muscat"
 		if typeOf(u) == graph.State && s.lowerAt(u.end) == "capital" && s.lowerAt(u.end+1) == "," {
 			if n := v.at[min(u.end+2, len(s.Tokens)-1)]; n != nil && typeOf(n) == graph.Place {
