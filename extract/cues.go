@@ -62,7 +62,7 @@ func init() {
 	R = graph.CooperatesWith
 	addCues(R, true, 0.85, "agreement", "agreements", "deal", "deals", "accord", "accords", "treaty",
 		"pact", "alliance", "ceasefire", "truce", "memorandum", "memoranda", "mou", "mous", "partnership",
-		"partnerships", "exercise", "exercises", "cooperation")
+		"partnerships", "exercise", "exercises", "cooperation", "joint")
 	addCues(R, false, 0.85, "swap", "swapped", "swapping", "swaps",
 		"signed", "sign", "signs", "signing", "agreed", "agree", "agrees", "agreeing",
 		"allied", "cooperate", "cooperated", "cooperating")

@@ -463,7 +463,8 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 	}
 	// "Katz warned that Israel would strike": the speaker, when he speaks
 	// for the state that threatens, threatens too.
-	if t == graph.Threatens && len(agents) == 1 && agents[0].typ == graph.State {
+	// "Merz said Berlin would keep up its support for Ukraine" likewise.
+	if (t == graph.Threatens || t == graph.Supports) && len(agents) == 1 && agents[0].typ == graph.State {
 		if sp := v.speakerBefore(k); sp != nil && sp.typ == graph.Person && st.stateOf(sp) == agents[0] {
 			agents = append(agents, sp)
 		}

@@ -62,6 +62,7 @@ func (st *state) relate() {
 		st.appositiveRoles(v)
 		st.delegations(v)
 		st.locations(v)
+		st.allies(v)
 		st.symmetric(v)
 		st.directed(v)
 		st.lastSubjects(v)
@@ -451,6 +452,48 @@ func (st *state) locations(v *sentenceView) {
 			if n := v.at[min(u.end+2, len(s.Tokens)-1)]; n != nil && typeOf(n) == graph.Place {
 				st.addRelation(n.head, graph.LocatedIn, u.head, s, 0.85, "capital-apposition", nil)
 			}
+		}
+	}
+}
+
+// allies: "Nabih Berri, a Hezbollah ally", "Kremlin ally Alexander
+// Lukashenko", "Belarus, a close ally of Russia": allies cooperate.
+func (st *state) allies(v *sentenceView) {
+	s := v.s
+	for k := 1; k < len(s.Tokens); k++ {
+		if l := s.lower[k]; l != "ally" && l != "allies" || v.at[k] != nil {
+			continue
+		}
+		var of, who *unit
+		if s.lowerAt(k+1) == "of" {
+			of = v.object(k+1, 2, isActor) // "an ally of Russia"
+		} else if u := v.adjacentBefore(k); u != nil && isActor(u.head) && !u.possessive {
+			of = u // "a Hezbollah ally", "Kremlin ally"
+		}
+		if of == nil {
+			continue
+		}
+		// The ally: in apposition before ("Berri, a Hezbollah ally") or
+		// named right after ("Kremlin ally Alexander Lukashenko").
+		if n := v.at[min(k+1, len(s.Tokens)-1)]; n != nil && n.start == k+1 && isActor(n.head) {
+			who = n
+		} else {
+			j := k - 1
+			if of.end <= k {
+				j = of.start - 1
+			}
+			for j > 0 && (s.lower[j] == "a" || s.lower[j] == "an" || s.lower[j] == "the" || s.lower[j] == "close" || s.lower[j] == "key" ||
+				s.lower[j] == "longtime" || s.lower[j] == "staunch" || s.lower[j] == "main" || s.lower[j] == "top") {
+				j--
+			}
+			if j > 0 && s.lower[j] == "," {
+				if u := v.at[j-1]; u != nil && isActor(u.head) {
+					who = u
+				}
+			}
+		}
+		if who != nil && who.head != of.head {
+			st.addRelation(who.head, graph.CooperatesWith, of.head, s, 0.75, "ally", nil)
 		}
 	}
 }
