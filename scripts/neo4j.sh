@@ -15,7 +15,7 @@
 #   NEO4J_PASSWORD        password of user neo4j (default kgpassword, at least 8 characters)
 #   KG_NEO4J_HOME         data directory (default <repo>/.neo4j)
 #   KG_NEO4J_BOLT_PORT    default 7687;  KG_NEO4J_HTTP_PORT  default 7474 (0 = no HTTP/Browser)
-#   KG_NEO4J_HEAP         default 1g;    KG_NEO4J_PAGECACHE  default 256m
+#   KG_NEO4J_HEAP         default 2g;    KG_NEO4J_PAGECACHE  default 512m
 #   KG_NEO4J_START_TIMEOUT seconds to wait for READY (default 240)
 #   KG_NEO4J_JAVA         java binary (default: a Java 17 or 21 from JAVA_HOME, /usr/lib/jvm or PATH)
 set -euo pipefail
@@ -134,14 +134,14 @@ start() {
   # exec keeps that pid for java. Fd 9 (the lock) must not leak into the server.
   # shellcheck disable=SC2016 # $$ and $@ are for the inner bash
   NEO4J_PASSWORD=$PASSWORD setsid bash -c 'echo $$ >"$0"; exec "$@"' "$PID_FILE" \
-    "$java" -Xms256m "-Xmx${KG_NEO4J_HEAP:-1g}" -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow \
+    "$java" -Xms256m "-Xmx${KG_NEO4J_HEAP:-2g}" -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow \
     -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 \
     --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
     --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
     -Dio.netty.tryReflectionSetAccessible=true -Djdk.nio.maxCachedBufferSize=1024 \
     -cp "$TARGET/classes:$TARGET/lib/*" "$MAIN_CLASS" \
     --host "$HOST" --bolt-port "$BOLT_PORT" --http-port "$HTTP_PORT" \
-    --plugins "$TARGET/plugins" --pagecache "${KG_NEO4J_PAGECACHE:-256m}" "$HOME_DIR" \
+    --plugins "$TARGET/plugins" --pagecache "${KG_NEO4J_PAGECACHE:-512m}" "$HOME_DIR" \
     </dev/null >>"$LOG_FILE" 2>&1 9>&- &
 
   deadline=$((SECONDS + START_TIMEOUT))

@@ -216,14 +216,19 @@ func mustIdentifier(s string) string {
 const attributeList = "['name', 'type', 'wikidata', 'iso', 'category', 'kind']"
 
 // setTypeLabel gives e the type label named by the variable type, when it is
-// not null, and removes the other type labels: one clause per schema type.
+// not null, and removes the other type labels. The outer FOREACH makes the
+// usual case, no new type, one test per row.
 var setTypeLabel = func() string {
 	var b strings.Builder
-	for _, t := range graph.EntityTypes {
-		l := mustIdentifier(string(t))
-		fmt.Fprintf(&b, "\nFOREACH (_ IN CASE WHEN type = '%s' THEN [1] ELSE [] END | SET e:%s)", l, l)
-		fmt.Fprintf(&b, "\nFOREACH (_ IN CASE WHEN type <> '%s' THEN [1] ELSE [] END | REMOVE e:%s)", l, l)
+	labels := make([]string, len(graph.EntityTypes))
+	for i, t := range graph.EntityTypes {
+		labels[i] = mustIdentifier(string(t))
 	}
+	b.WriteString("\nFOREACH (_ IN CASE WHEN type IS NOT NULL THEN [1] ELSE [] END |\n  REMOVE e:" + strings.Join(labels, ":"))
+	for _, l := range labels {
+		fmt.Fprintf(&b, "\n  FOREACH (_ IN CASE WHEN type = '%s' THEN [1] ELSE [] END | SET e:%s)", l, l)
+	}
+	b.WriteString(")")
 	return b.String()
 }()
 
