@@ -26,7 +26,7 @@ var titleWords = set(
 	"capt.", "admiral", "adm.", "vice-admiral", "sergeant", "sgt.", "marshal", "commissioner", "director",
 	"director-general", "adviser", "advisor", "negotiator", "ayatollah", "cleric", "imam", "rabbi", "mr.",
 	"mrs.", "ms.", "dr.", "prof.", "professor", "judge", "justice", "speaker", "lawmaker", "mp", "legislator",
-	"chairman", "chairwoman", "chair", "ceo", "founder", "coordinator", "attorney", "prosecutor",
+	"chairman", "chairwoman", "chairperson", "chair", "ceo", "founder", "coordinator", "attorney", "prosecutor",
 	"crown", "monarch", "dictator", "strongman", "warlord", "officer", "official", "diplomat",
 	"correspondent", "reporter", "journalist", "analyst", "emissary", "mediator", "aide", "deputy",
 	"resident", "activist", "spy", "counterpart", "counterparts", "Mr", "Mrs", "Ms", "Dr",
@@ -81,7 +81,7 @@ var orgHeads = set(
 	"network", "news", "times", "post", "journal", "tribune", "herald", "press", "television", "tv",
 	"radio", "foundation", "center", "centre", "program", "programme", "mission", "battalion",
 	"regiment", "division", "fleet", "militia", "militias", "police", "gendarmerie", "secretariat",
-	"board", "tribunal", "legion", "units", "unit", "cell", "network", "organisation", "society",
+	"board", "tribunal", "legion", "units", "unit", "cell", "network", "organisation", "society", "administration",
 )
 
 // placeHeads end a place's name ("Hostages Square", "Al Alam Palace").

@@ -270,6 +270,36 @@ func possessiveAt(s string, i, n int, toks []Token) bool {
 	return false
 }
 
+// compoundSuffixes end a hyphenated compound whose first part is a name.
+var compoundSuffixes = map[string]bool{
+	"backed": true, "led": true, "made": true, "built": true, "run": true, "controlled": true,
+	"administered": true, "held": true, "occupied": true, "brokered": true, "linked": true,
+	"allied": true, "aligned": true, "affiliated": true, "based": true, "funded": true, "owned": true,
+	"supplied": true, "designed": true, "era": true, "style": true, "born": true, "sponsored": true,
+	"armed": true, "financed": true, "trained": true, "manufactured": true, "produced": true,
+	"dominated": true, "mediated": true, "supported": true, "friendly": true, "installed": true,
+}
+
+// compoundSuffix: s starts with one of compoundSuffixes, as a whole word.
+func compoundSuffix(s string) bool {
+	end := 0
+	for end < len(s) && (s[end] >= 'a' && s[end] <= 'z') {
+		end++
+	}
+	if end < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[end:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' {
+			return false
+		}
+	}
+	return compoundSuffixes[s[:end]]
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
 // scanWord reads a word or number from s[i]: letters and digits joined by
 // single inner hyphens, slashes ("F/A-18E"), periods ("U.S.", "1.5") and
 // apostrophes that are not possessive ("O'Brien", "don't").
@@ -293,7 +323,10 @@ func scanWord(s string, i int) (int, Kind) {
 		joinsNext := i+n < len(s) && (unicode.IsLetter(nr) || unicode.IsDigit(nr))
 		switch r {
 		case '-', '‑', '/':
-			if joinsNext {
+			// "Iranian-backed", "NATO-led", "Chinese-made": a name and a
+			// participle, two words, so the name is found and the
+			// participle read ("Iran backed").
+			if joinsNext && !(r == '-' && letters > 0 && startsUpper(s[start:]) && compoundSuffix(s[i+n:])) {
 				i += n
 				continue
 			}

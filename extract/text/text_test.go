@@ -22,6 +22,8 @@ func TestTokenize(t *testing.T) {
 		"O'Brien didn't say":                     {"O'Brien", "didn't", "say"},
 		"Mr. Grossi met Gen. Smith":              {"Mr.", "Grossi", "met", "Gen.", "Smith"},
 		"Erdoğan visited Çırağan Palace":         {"Erdoğan", "visited", "Çırağan", "Palace"},
+		"Iranian-backed, NATO-led, state-run":    {"Iranian", "-", "backed", ",", "NATO", "-", "led", ",", "state-run"},
+		"Saudi-leds Al-Qaeda-linked":             {"Saudi-leds", "Al-Qaeda", "-", "linked"},
 	}
 	for in, want := range cases {
 		if got := words(Tokenize(in, 0)); !reflect.DeepEqual(got, want) {
