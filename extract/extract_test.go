@@ -368,6 +368,11 @@ func TestRelationMechanisms(t *testing.T) {
 			text:    "The Iranian-backed Houthis and the NATO-led mission met. Serbia bought Chinese-made FK-3 systems.",
 			want:    []string{"Iran SUPPORTS Houthis", "Organization:NATO", "Weapon:FK-3", "Serbia POSSESSES FK-3"},
 			wantNot: []string{"Weapon:Chinese-made FK-3"}},
+		{name: "a demonym's town of X; a name before a region noun",
+			text: "Drones struck the northern Syrian town of Manbij. Troops entered the eastern Zabul province and the Kandahar region, " +
+				"and the Region said nothing.",
+			want:    []string{"Manbij LOCATED_IN Syria", "Place:Zabul", "Place:Zabul province"},
+			wantNot: []string{"Place:Region"}},
 		{name: "places inside places",
 			text: "TRIPOLI, Libya — Fighting resumed. Drones hit a depot at Kramatorsk, in eastern Ukraine, and a base at Sumy in north-eastern Ukraine.",
 			want: []string{"Tripoli LOCATED_IN Libya", "Kramatorsk LOCATED_IN Ukraine", "Sumy LOCATED_IN Ukraine"}},

@@ -35,7 +35,7 @@ var titleWords = set(
 // titleModifiers may stand inside a title ("Deputy Foreign Minister",
 // "top general", "special envoy", "Secretary of State").
 var titleModifiers = set(
-	"foreign", "defense", "defence", "interior", "finance", "economy", "economic", "energy", "trade",
+	"foreign", "policy", "defense", "defence", "interior", "finance", "economy", "economic", "energy", "trade",
 	"health", "military", "intelligence", "special", "senior", "top", "former", "acting", "deputy",
 	"vice", "assistant", "under", "national", "security", "supreme", "grand", "first", "prime",
 	"chief", "regional", "presidential", "army", "navy", "air", "force", "treasury", "homeland",

@@ -38,6 +38,7 @@ type mention struct {
 	category   string           // weapons: the cue noun's category
 	capital    *gazetteer.Entry // a capital form: its state
 	placeEntry *gazetteer.Entry // a capital form: the city's own Place entry, if listed
+	alias      string           // another name the span gives ("Hiiraan region" for "Hiiraan")
 }
 
 func (m *mention) overlaps(o *mention) bool {
@@ -205,6 +206,7 @@ func (x *Extractor) findMentions(s *sentence) []*mention {
 	cands = appositivePersons(s, cands)
 	cands = headedNames(s, cands)
 	cands = placeOfMentions(s, cands)
+	cands = x.regionMentions(s, cands)
 	cands = x.weaponMentions(s, cands)
 	cands = x.taggerMentions(s, cands)
 	return choose(cands)
@@ -215,7 +217,7 @@ func (x *Extractor) findMentions(s *sentence) []*mention {
 // statistical tagger.
 var rulePriority = map[string]int{
 	"dateline": 7, "title": 6, "gazetteer": 5, "apposition": 2, "name-shape": 2, "ship": 5, "designation": 4, "org-head": 3, "place-head": 3,
-	"weapon-cue": 3, "tagger": 1,
+	"weapon-cue": 3, "region-noun": 3, "tagger": 1,
 }
 
 func choose(cands []*mention) []*mention {
@@ -731,6 +733,29 @@ func headedNames(s *sentence, out []*mention) []*mention {
 	}
 	return out
 }
+
+// regionMentions: "the central Hiiraan region", "its southern Syunik
+// province", "Kharkiv's Saltivskyi district": capitalised words before a
+// lower-case region noun name a place. Listed names are the gazetteer's.
+func (x *Extractor) regionMentions(s *sentence, out []*mention) []*mention {
+	for i := 1; i < len(s.Tokens); i++ {
+		if !regionNouns[s.lower[i]] || s.isCap(i) || !s.isNameWord(i-1) {
+			continue
+		}
+		start := i - 1
+		for start > 0 && s.isNameWord(start-1) && !s.is(start-1, fFunction|fMonth|fWeekday) {
+			start--
+		}
+		if start == 0 || s.is(start, fFunction|fMonth|fWeekday|fTitle) || len(x.gaz.Lookup(norm.Key(s.span(start, i)))) > 0 {
+			continue // sentence-initial capitals are no evidence; listed names are found as listed
+		}
+		out = append(out, &mention{sent: s.Index, start: start, end: i, typ: graph.Place, text: s.span(start, i), rule: "region-noun",
+			alias: s.span(start, i+1)})
+	}
+	return out
+}
+
+var regionNouns = set("region", "province", "district", "governorate", "oblast", "county", "exclave", "enclave", "prefecture")
 
 // placeOfMentions: "the village of Aitaroun", "the city of Kherson": the
 // name after a settlement noun and "of" is a place.

@@ -401,6 +401,10 @@ func (st *state) locations(v *sentenceView) {
 			case typeOf(u) == graph.Place && s.lowerAt(u.end) == "," && placeApposition(s, u.end+1, n.start) && (typeOf(n) == graph.State || typeOf(n) == graph.Place):
 				// "El Fasher, the capital of North Darfur", "Kupwara, a town in Kashmir"
 				st.addRelation(u.head, graph.LocatedIn, n.head, s, 0.75, "place-apposition", nil)
+			case typeOf(u) == graph.State && len(u.ms) == 1 && u.ms[0].form == formDemonym && typeOf(n) == graph.Place &&
+				n.start == u.end+2 && s.is(u.end, fSettlement) && s.lower[u.end+1] == "of":
+				// "the Eritrean port of Assab", "the central Malian town of Moura"
+				st.addRelation(n.head, graph.LocatedIn, u.head, s, 0.8, "demonym-place-of", nil)
 			case u.possessive && n.start == u.end+1 && typeOf(n) == graph.Place && (typeOf(u) == graph.Place || typeOf(u) == graph.State):
 				st.addRelation(n.head, graph.LocatedIn, u.head, s, 0.8, "possessive-place", nil)
 			}

@@ -130,6 +130,9 @@ func (st *state) resolve() {
 			if m.ent != nil {
 				m.ent.mentions++
 				m.ent.addAlias(m.text)
+				if m.alias != "" {
+					m.ent.addAlias(m.alias)
+				}
 			}
 			if os := st.stateOfOrg(st.sents[si], m); os != nil {
 				m.orgState = os
