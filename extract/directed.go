@@ -376,6 +376,10 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 		(s.lowerAt(k+1) == "of" || s.lowerAt(k+1) == "for" || s.lowerAt(k+1) == "in" || s.lowerAt(k+1) == "at" || s.lowerAt(k+1) == "during" || s.lowerAt(k+1) == "near") {
 		return
 	}
+	// "its armed wing", "an armed group": an adjective, not arming.
+	if s.lower[k] == "armed" && (k > 0 && (s.Tokens[k-1].Kind == text.Possessive || determiners[s.lower[k-1]]) || armedNouns[s.lowerAt(k+1)]) {
+		return
+	}
 	// "has extended": an auxiliary, not possession.
 	if t == graph.Possesses && !c.noun && (strings.HasSuffix(s.lowerAt(k+1), "ed") || strings.HasSuffix(s.lowerAt(k+1), "en") || auxFollowers[s.lowerAt(k+1)]) {
 		return
@@ -796,6 +800,11 @@ func (st *state) warnRule(v *sentenceView, k int) {
 }
 
 func isForce(w string) bool { return forceWords[w] || nounCues[w].typ == graph.Attacks }
+
+var (
+	armedNouns = set("wing", "wings", "forces", "force", "group", "groups", "men", "militants", "militia", "militias",
+		"conflict", "struggle", "violence", "factions", "faction", "gangs", "gang", "robbery", "drones", "opposition")
+)
 
 // forceWords say that force is what a warning is about.
 var forceWords = set("response", "retaliation", "retaliate", "retaliatory", "respond", "force", "forces", "nuclear",

@@ -58,6 +58,20 @@ func (s *sentence) is(i int, f uint32) bool {
 	return i >= 0 && i < len(s.flags) && s.flags[i]&f != 0
 }
 
+// articleCap: a name after an Arabic article, "al-Qaeda", "el-Sisi".
+func articleCap(w string) bool {
+	p, rest, ok := strings.Cut(w, "-")
+	if !ok || rest == "" {
+		return false
+	}
+	switch p {
+	case "al", "el", "ad", "ar", "as", "an", "at", "ash", "ud":
+		r, _ := utf8.DecodeRuneInString(rest)
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
 // newSentence prepares s; its per-token slices are cut from the arenas
 // (shared by the article's sentences, to allocate once per article).
 func newSentence(s text.Sentence, strs *[]string, flags *[]uint32, low *lowerArena) *sentence {
@@ -66,7 +80,7 @@ func newSentence(s text.Sentence, strs *[]string, flags *[]uint32, low *lowerAre
 	for i, t := range s.Tokens {
 		ss.lower[i] = low.lower(t.Text)
 		ss.flags[i] = lexFlags[ss.lower[i]]
-		if t.Kind == text.Word && t.IsCap() {
+		if t.Kind == text.Word && (t.IsCap() || articleCap(t.Text)) {
 			ss.flags[i] |= fCapWord
 		}
 		ss.keys[i] = "" // the arena is reused: clear what a word does not set

@@ -461,18 +461,21 @@ func (st *state) locations(v *sentenceView) {
 }
 
 // allies: "Nabih Berri, a Hezbollah ally", "Kremlin ally Alexander
-// Lukashenko", "Belarus, a close ally of Russia": allies cooperate.
+// Lukashenko", "Belarus, a close ally of Russia": allies cooperate; and
+// "JNIM, al-Qaeda's affiliate in the Sahel", "an offshoot of the Taliban":
+// a branch belongs to its parent.
 func (st *state) allies(v *sentenceView) {
 	s := v.s
 	for k := 1; k < len(s.Tokens); k++ {
-		if l := s.lower[k]; l != "ally" && l != "allies" || v.at[k] != nil {
+		t, ok := kinWords[s.lower[k]]
+		if !ok || v.at[k] != nil {
 			continue
 		}
 		var of, who *unit
 		if s.lowerAt(k+1) == "of" {
 			of = v.object(k+1, 2, isActor) // "an ally of Russia"
-		} else if u := v.adjacentBefore(k); u != nil && isActor(u.head) && !u.possessive {
-			of = u // "a Hezbollah ally", "Kremlin ally"
+		} else if u := v.adjacentBefore(k); u != nil && isActor(u.head) && (!u.possessive || t == graph.AffiliatedWith) {
+			of = u // "a Hezbollah ally", "Kremlin ally", "al-Qaeda's affiliate"
 		}
 		if of == nil {
 			continue
@@ -487,7 +490,7 @@ func (st *state) allies(v *sentenceView) {
 				j = of.start - 1
 			}
 			for j > 0 && (s.lower[j] == "a" || s.lower[j] == "an" || s.lower[j] == "the" || s.lower[j] == "close" || s.lower[j] == "key" ||
-				s.lower[j] == "longtime" || s.lower[j] == "staunch" || s.lower[j] == "main" || s.lower[j] == "top") {
+				s.lower[j] == "longtime" || s.lower[j] == "staunch" || s.lower[j] == "main" || s.lower[j] == "top" || s.lower[j] == "local" || s.lower[j] == "regional") {
 				j--
 			}
 			if j > 0 && s.lower[j] == "," {
@@ -496,10 +499,25 @@ func (st *state) allies(v *sentenceView) {
 				}
 			}
 		}
-		if who != nil && who.head != of.head {
-			st.addRelation(who.head, graph.CooperatesWith, of.head, s, 0.75, "ally", nil)
+		if who == nil || who.head == of.head {
+			continue
 		}
+		if t == graph.AffiliatedWith {
+			if typeOf(who) == graph.Organization && typeOf(of) == graph.Organization {
+				st.affiliate(who.head, of.head, s, 0.75, "branch", "")
+			}
+			continue
+		}
+		st.addRelation(who.head, t, of.head, s, 0.75, "ally", nil)
 	}
+}
+
+// kinWords name a tie between two actors: allies cooperate, a branch is
+// affiliated with its parent.
+var kinWords = map[string]graph.RelationType{
+	"ally": graph.CooperatesWith, "allies": graph.CooperatesWith,
+	"affiliate": graph.AffiliatedWith, "branch": graph.AffiliatedWith, "offshoot": graph.AffiliatedWith,
+	"franchise": graph.AffiliatedWith, "subsidiary": graph.AffiliatedWith, "wing": graph.AffiliatedWith,
 }
 
 // closesPlace: a token that may end "Place, State" (a dateline's dash too).
