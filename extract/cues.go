@@ -109,7 +109,7 @@ func init() {
 		"striking", "bombed", "bombs", "bombing", "bombarded", "shelled", "shelling", "invaded",
 		"invades", "invading", "raided", "raids", "targeted", "hit", "hits",
 		"hitting", "assaulted", "downed", "sank", "ambushed", "captured", "recaptured", "seized", "retook",
-		"overran", "stormed")
+		"overran", "stormed", "fought", "fights", "fighting", "battled", "battling", "rammed", "rams", "ramming")
 	addCues(R, true, 0.85, "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes",
 		"bombing", "bombardment", "invasion", "offensive", "raid", "raids", "assault", "incursion",
 		"campaign", "shelling", "fire")

@@ -325,6 +325,11 @@ func (st *state) directed(v *sentenceView) {
 				st.warnRule(v, k)
 			}
 			continue
+		case "fired", "fires", "firing", "launched", "launches", "launching", "hurled":
+			// "fired a water cannon at a Philippine boat", "launched
+			// rockets at Israel": an attack on whoever is aimed at.
+			st.firedAt(v, k)
+			// and the weapon's use, read as a cue below
 		case "called", "calls", "calling":
 			if s.lowerAt(k+1) == "on" {
 				if subj, obj := v.subject(k), v.object(k+1, 2, isActor); subj != nil && obj != nil {
@@ -376,6 +381,16 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 		(s.lowerAt(k+1) == "of" || s.lowerAt(k+1) == "for" || s.lowerAt(k+1) == "in" || s.lowerAt(k+1) == "at" || s.lowerAt(k+1) == "during" || s.lowerAt(k+1) == "near") {
 		return
 	}
+	// "a Philippine supply boat", "the supply lines": after a determiner
+	// or a demonym a verb-only cue is a noun.
+	if !c.noun && k > 0 && !strings.HasSuffix(s.lower[k], "ed") && (determiners[s.lower[k-1]] ||
+		v.at[k-1] != nil && len(v.at[k-1].ms) > 0 && v.at[k-1].ms[len(v.at[k-1].ms)-1].form == formDemonym && v.at[k-1].end == k) {
+		return
+	}
+	// "fighting in Gaza will stop": fighting with no one fought.
+	if (s.lower[k] == "fighting" || s.lower[k] == "fights") && (s.is(k+1, fPreposition) || k+1 >= len(s.Tokens) || s.Tokens[k+1].Kind == text.Punct || s.is(k+1, fBe|fModal)) {
+		return
+	}
 	// "its armed wing", "an armed group": an adjective, not arming.
 	if s.lower[k] == "armed" && (k > 0 && (s.Tokens[k-1].Kind == text.Possessive || determiners[s.lower[k-1]]) || armedNouns[s.lowerAt(k+1)]) {
 		return
@@ -405,7 +420,8 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 		return // "called for stronger sanctions on Russia" states no sanction
 	}
 	// Passive: "W was deployed by X", "the deal, mediated by X".
-	passive := !c.noun && k > 0 && (s.is(k-1, fBe) || s.lower[k-1] == "," || strings.HasSuffix(s.lower[k], "ed") && s.lowerAt(k+1) == "by")
+	passive := !c.noun && k > 0 && !strings.HasSuffix(s.lower[k], "ing") && // "is arming" is active
+		(s.is(k-1, fBe) || s.lower[k-1] == "," || strings.HasSuffix(s.lower[k], "ed") && s.lowerAt(k+1) == "by")
 	if passive {
 		patient := v.leftUnit(k, ok)
 		var agents []*entity
@@ -648,7 +664,7 @@ var lightVerbs = set("approved", "approves", "approve", "authorized", "authorise
 	"impose", "issued", "issues", "made", "makes", "raised", "raises", "voiced", "voices", "expressed",
 	"expresses", "offered", "offers", "pledged", "pledges", "reaffirmed", "reaffirming", "reaffirms",
 	"ordered", "orders", "extended", "extends", "stepped", "intensified", "escalated", "mounted",
-	"renewed", "continued", "continues", "began", "begins", "started", "resumed", "unleashed")
+	"renewed", "continued", "continues", "began", "begins", "started", "resumed", "unleashed", "claimed", "claims")
 
 // lightVerbBefore: a light verb within three tokens before the noun at k.
 func (v *sentenceView) lightVerbBefore(k int) bool {
@@ -721,6 +737,39 @@ func (v *sentenceView) speakerBefore(k int) *entity {
 		}
 	}
 	return nil
+}
+
+// firedAt: "X fired/launched W at Y": X attacks Y.
+func (st *state) firedAt(v *sentenceView, k int) {
+	s := v.s
+	for j := k + 1; j < len(s.Tokens) && j <= k+8; j++ {
+		l := s.lower[j]
+		if s.is(j, fClauseBreak) {
+			return
+		}
+		if l != "at" && l != "toward" && l != "towards" && l != "into" {
+			if u := v.at[j]; u != nil && typeOf(u) != graph.Weapon {
+				return // "launched talks with Iran at Geneva"
+			}
+			continue
+		}
+		if j > k+1 && !s.is(j-1, fWeaponNoun) && !(v.at[j-1] != nil && typeOf(v.at[j-1]) == graph.Weapon) && s.lower[j-1] != "cannon" && s.lower[j-1] != "fire" && s.lower[j-1] != "shells" {
+			return // what was fired must be a weapon
+		}
+		target := v.objectFor(j, 4, targetOK(graph.Attacks), true)
+		subj := v.subject(k)
+		if target == nil || subj == nil || !isActor(subj.head) {
+			return
+		}
+		for _, a := range heads(v.groupTo(subj)) {
+			for _, t := range allHeads(v.groupFrom(target)) {
+				if t != a {
+					st.addRelation(a, graph.Attacks, t, s, 0.8, "fired-at", nil)
+				}
+			}
+		}
+		return
+	}
 }
 
 // warnRule: a warning of force is a threat by whoever warns against the

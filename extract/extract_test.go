@@ -377,6 +377,11 @@ func TestRelationMechanisms(t *testing.T) {
 			text:    "JNIM, al-Qaeda's affiliate in the Sahel, attacked. Hamas's armed wing fired rockets.",
 			want:    []string{"JNIM AFFILIATED_WITH Al-Qaeda", "Organization:al-Qaeda"},
 			wantNot: []string{"Hamas SUPPORTS Hamas"}},
+		{name: "firing at, fighting, and nouns that look like verbs",
+			text: "Hamas launched rockets at Israel. Eritrea is arming Fano militias. Russian troops fought Ukrainian forces near Pokrovsk. " +
+				"A Chinese supply ship docked. Heavy fighting in Sudan continued. Iran launched talks with Oman at Geneva.",
+			want:    []string{"Hamas ATTACKS Israel", "Eritrea SUPPORTS Fano", "Russia ATTACKS Ukraine"},
+			wantNot: []string{"China SUPPORTS Sudan", "Iran ATTACKS Oman", "Iran ATTACKS Geneva"}},
 		{name: "places inside places",
 			text: "TRIPOLI, Libya — Fighting resumed. Drones hit a depot at Kramatorsk, in eastern Ukraine, and a base at Sumy in north-eastern Ukraine.",
 			want: []string{"Tripoli LOCATED_IN Libya", "Kramatorsk LOCATED_IN Ukraine", "Sumy LOCATED_IN Ukraine"}},
