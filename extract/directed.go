@@ -384,7 +384,7 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 	// "a Philippine supply boat", "the supply lines": after a determiner
 	// or a demonym a verb-only cue is a noun.
 	if !c.noun && k > 0 && !strings.HasSuffix(s.lower[k], "ed") && (determiners[s.lower[k-1]] ||
-		v.at[k-1] != nil && len(v.at[k-1].ms) > 0 && v.at[k-1].ms[len(v.at[k-1].ms)-1].form == formDemonym && v.at[k-1].end == k) {
+		v.at[k-1] != nil && v.at[k-1].end == k && v.at[k-1].endsInDemonym()) {
 		return
 	}
 	// "fighting in Gaza will stop": fighting with no one fought.
@@ -753,7 +753,7 @@ func (st *state) firedAt(v *sentenceView, k int) {
 			}
 			continue
 		}
-		if j > k+1 && !s.is(j-1, fWeaponNoun) && !(v.at[j-1] != nil && typeOf(v.at[j-1]) == graph.Weapon) && s.lower[j-1] != "cannon" && s.lower[j-1] != "fire" && s.lower[j-1] != "shells" {
+		if j > k+1 && !s.is(j-1, fWeaponNoun) && !(v.at[j-1] != nil && typeOf(v.at[j-1]) == graph.Weapon) && !firedThings[s.lower[j-1]] {
 			return // what was fired must be a weapon
 		}
 		target := v.objectFor(j, 4, targetOK(graph.Attacks), true)
@@ -850,10 +850,13 @@ func (st *state) warnRule(v *sentenceView, k int) {
 
 func isForce(w string) bool { return forceWords[w] || nounCues[w].typ == graph.Attacks }
 
-var (
-	armedNouns = set("wing", "wings", "forces", "force", "group", "groups", "men", "militants", "militia", "militias",
-		"conflict", "struggle", "violence", "factions", "faction", "gangs", "gang", "robbery", "drones", "opposition")
-)
+// armedNouns follow "armed" the adjective: "armed wing", "armed groups".
+var armedNouns = set("wing", "wings", "forces", "force", "group", "groups", "men", "militants", "militia", "militias",
+	"conflict", "struggle", "violence", "factions", "faction", "gangs", "gang", "robbery", "drones", "opposition")
+
+// firedThings may be fired at a target without being weapons of the list:
+// "fired a water cannon at", "opened fire at", "fired shells at".
+var firedThings = set("cannon", "fire", "shells")
 
 // forceWords say that force is what a warning is about.
 var forceWords = set("response", "retaliation", "retaliate", "retaliatory", "respond", "force", "forces", "nuclear",

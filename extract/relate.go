@@ -401,7 +401,7 @@ func (st *state) locations(v *sentenceView) {
 			case typeOf(u) == graph.Place && s.lowerAt(u.end) == "," && placeApposition(s, u.end+1, n.start) && (typeOf(n) == graph.State || typeOf(n) == graph.Place):
 				// "El Fasher, the capital of North Darfur", "Kupwara, a town in Kashmir"
 				st.addRelation(u.head, graph.LocatedIn, n.head, s, 0.75, "place-apposition", nil)
-			case typeOf(u) == graph.State && len(u.ms) == 1 && u.ms[0].form == formDemonym && typeOf(n) == graph.Place &&
+			case typeOf(u) == graph.State && len(u.ms) == 1 && u.endsInDemonym() && typeOf(n) == graph.Place &&
 				n.start == u.end+2 && s.is(u.end, fSettlement) && s.lower[u.end+1] == "of":
 				// "the Eritrean port of Assab", "the central Malian town of Moura"
 				st.addRelation(n.head, graph.LocatedIn, u.head, s, 0.8, "demonym-place-of", nil)
@@ -489,8 +489,7 @@ func (st *state) allies(v *sentenceView) {
 			if of.end <= k {
 				j = of.start - 1
 			}
-			for j > 0 && (s.lower[j] == "a" || s.lower[j] == "an" || s.lower[j] == "the" || s.lower[j] == "close" || s.lower[j] == "key" ||
-				s.lower[j] == "longtime" || s.lower[j] == "staunch" || s.lower[j] == "main" || s.lower[j] == "top" || s.lower[j] == "local" || s.lower[j] == "regional") {
+			for j > 0 && kinFillers[s.lower[j]] {
 				j--
 			}
 			if j > 0 && s.lower[j] == "," {
@@ -520,6 +519,10 @@ var kinWords = map[string]graph.RelationType{
 	"franchise": graph.AffiliatedWith, "subsidiary": graph.AffiliatedWith, "wing": graph.AffiliatedWith,
 }
 
+// kinFillers stand between an actor and its kin word in apposition: "Berri,
+// a close Hezbollah ally".
+var kinFillers = set("a", "an", "the", "close", "key", "longtime", "staunch", "main", "top", "local", "regional")
+
 // closesPlace: a token that may end "Place, State" (a dateline's dash too).
 func closesPlace(tok string) bool {
 	switch tok {
@@ -539,7 +542,7 @@ func placeIn(s *sentence, i, j int) bool {
 		return false
 	}
 	for k := i + 1; k < j; k++ {
-		if w := strings.TrimSuffix(s.lower[k], "ern"); s.lower[k] != "the" && !directions[s.lower[k]] && !directions[w] && !compassWord(s.lower[k]) {
+		if w := s.lower[k]; w != "the" && !directions[w] && !compassWord(w) {
 			return false
 		}
 	}

@@ -29,6 +29,12 @@ type unit struct {
 	also       []*entity // further heads of a plural pronoun ("their" for "the US or Israel")
 }
 
+// endsInDemonym: the unit's last word is a demonym ("the Eritrean",
+// "a Philippine"): an adjective on what follows.
+func (u *unit) endsInDemonym() bool {
+	return len(u.ms) > 0 && u.ms[len(u.ms)-1].form == formDemonym
+}
+
 // isTitleToken: a word that may stand inside a title.
 func isTitleToken(s *sentence, i int) bool {
 	return s.is(i, fTitle|fTitleMod|fFamily) || s.Tokens[i].Text == "-"
