@@ -125,15 +125,13 @@ func writeRaw(b testing.TB, s *Store, docs []graph.Document) {
 		var articles, entities []map[string]any
 		byType := map[graph.RelationType][]map[string]any{}
 		for _, d := range part {
-			var mentions []map[string]any
 			for _, e := range d.Entities {
 				if !seen[e.ID] {
 					seen[e.ID] = true
 					entities = append(entities, map[string]any{"id": e.ID, "name": e.Name})
 				}
-				mentions = append(mentions, map[string]any{"id": e.ID, "props": mentionProps(e)})
 			}
-			articles = append(articles, map[string]any{"props": articleRow(d.Article), "mentions": mentions})
+			articles = append(articles, articleWithMentions(d))
 			for _, r := range d.Relations {
 				byType[r.Type] = append(byType[r.Type], map[string]any{"source": r.Source, "target": r.Target,
 					"props": map[string]any{"article": d.Article.ID, "sentence": r.Sentence, "confidence": r.Confidence,

@@ -294,11 +294,7 @@ func (s *Store) insert(ctx context.Context, tx neo4j.ManagedTransaction, docs []
 	}
 	articles := make([]map[string]any, 0, len(docs))
 	for _, d := range docs {
-		mentions := make([]map[string]any, 0, len(d.Entities))
-		for _, e := range d.Entities {
-			mentions = append(mentions, map[string]any{"id": e.ID, "props": mentionProps(e)})
-		}
-		articles = append(articles, map[string]any{"props": articleRow(d.Article), "mentions": mentions})
+		articles = append(articles, articleWithMentions(d))
 	}
 	if err := s.batches(ctx, tx, stmtCreateArticles, articles); err != nil {
 		return err
@@ -375,6 +371,15 @@ func putList(m map[string]any, k string, v []string) {
 	if len(v) > 0 {
 		m[k] = v
 	}
+}
+
+// articleWithMentions is d's row for stmtCreateArticles.
+func articleWithMentions(d graph.Document) map[string]any {
+	mentions := make([]map[string]any, 0, len(d.Entities))
+	for _, e := range d.Entities {
+		mentions = append(mentions, map[string]any{"id": e.ID, "props": mentionProps(e)})
+	}
+	return map[string]any{"props": articleRow(d.Article), "mentions": mentions}
 }
 
 func articleRow(a graph.Article) map[string]any {
