@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/newsgraph/kg/extract"
@@ -9,15 +10,24 @@ import (
 	"github.com/newsgraph/kg/internal/testdata"
 )
 
-// The quality gate: extraction on the annotated dev corpus, scored by the
-// rules of SCHEMA.md, must not fall below the project's targets.
+// The quality gates: extraction on the annotated corpora, scored by the
+// rules of SCHEMA.md, must not fall below the project's targets. The dev
+// corpus was tuned on; the news corpus is real articles the rules were not
+// written for, so its floor is what extraction reaches there minus a small
+// margin (first run on its 24 articles: entity F1 0.917, relation F1 0.464).
 const (
-	minEntityF1   = 0.92
-	minRelationF1 = 0.75
+	minEntityF1   = 0.95
+	minRelationF1 = 0.85
+
+	minNewsEntityF1   = 0.90
+	minNewsRelationF1 = 0.44
 )
 
 func evalDev(t *testing.T) eval.Report {
-	dir := testdata.DevCorpus(t)
+	return evalDir(t, testdata.DevCorpus(t))
+}
+
+func evalDir(t *testing.T, dir string) eval.Report {
 	x, err := extract.New(extract.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -42,5 +52,22 @@ func TestDevCorpusQuality(t *testing.T) {
 	}
 	if r.Relations.F1 < minRelationF1 {
 		t.Errorf("relation F1 %.3f < %.2f", r.Relations.F1, minRelationF1)
+	}
+}
+
+func TestNewsCorpusQuality(t *testing.T) {
+	dir := filepath.Join(filepath.Dir(testdata.DevCorpus(t)), "news")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("no news corpus beside the dev corpus: %v", err)
+	}
+	r := evalDir(t, dir)
+	if testing.Verbose() {
+		r.WriteTable(os.Stdout)
+	}
+	if r.Entities.F1 < minNewsEntityF1 {
+		t.Errorf("news entity F1 %.3f < %.2f", r.Entities.F1, minNewsEntityF1)
+	}
+	if r.Relations.F1 < minNewsRelationF1 {
+		t.Errorf("news relation F1 %.3f < %.2f", r.Relations.F1, minNewsRelationF1)
 	}
 }

@@ -84,6 +84,7 @@ EXAMPLES:
 			initCommand(),
 			queryCommand(),
 			pushCommand(),
+			parseCommand(),
 		},
 		OnUsageError: func(c *cli.Context, err error, isSubcommand bool) error {
 			return withCode(exitUsage, err)
