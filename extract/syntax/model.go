@@ -28,6 +28,7 @@ type scratch struct {
 	suf    []uint64
 	c      config
 	feats  []uint64
+	spans  []uint64
 	tscore []int32
 	mscore []int32
 	lscore []int32
@@ -77,7 +78,7 @@ func (m *Model) run(forms []string, s *scratch, tags []int32) {
 	if tags != nil {
 		copy(s.tags, tags)
 	} else {
-		s.feats, s.tscore = m.tagger.tagInto(s.tw, s.tags, s.feats, s.tscore)
+		m.tagger.tagInto(s.tw, s.tags, s)
 	}
 	s.pw = parserWords(s.tw, s.tags, s.pw)
 	s.suf = slices.Grow(s.suf[:0], n)[:n]
@@ -90,12 +91,12 @@ func (m *Model) run(forms []string, s *scratch, tags []int32) {
 	for !c.done() {
 		s.feats = parserFeatures(c, s.pw, s.feats[:0])
 		if m.label == nil {
-			m.trans.score(s.feats, s.mscore)
+			s.spans = m.trans.score(s.feats, s.spans, s.mscore)
 			move, l := m.bestJoint(c, s.mscore)
 			c.apply(move, l)
 			continue
 		}
-		m.trans.score(s.feats, s.mscore)
+		s.spans = m.trans.score(s.feats, s.spans, s.mscore)
 		move := -1
 		for mv := 0; mv < numMoves; mv++ {
 			if c.valid(mv) && (move < 0 || s.mscore[mv] > s.mscore[move]) {
@@ -107,7 +108,7 @@ func (m *Model) run(forms []string, s *scratch, tags []int32) {
 			d, h := c.arc(move)
 			if h != n {
 				s.feats = labelFeatures(c, s.pw, s.suf, d, h, s.feats[:0])
-				m.label.score(s.feats, s.lscore)
+				s.spans = m.label.score(s.feats, s.spans, s.lscore)
 				l = 1 + argmax(s.lscore[1:])
 			}
 		}
@@ -257,7 +258,7 @@ func (m *Model) tagOnly(s Sentence, sc *scratch) []int32 {
 	}
 	sc.tw = m.tagger.prepare(forms, sc.tw)
 	tags := make([]int32, len(forms))
-	sc.feats, sc.tscore = m.tagger.tagInto(sc.tw, tags, sc.feats, sc.tscore)
+	m.tagger.tagInto(sc.tw, tags, sc)
 	return tags
 }
 
@@ -544,7 +545,7 @@ func (m *Model) Size() string {
 		if w == nil {
 			return "none"
 		}
-		return fmt.Sprintf("%d features, %d weights", w.features(), len(w.entries))
+		return fmt.Sprintf("%d features, %d weights", w.features(), w.weightCount())
 	}
 	return fmt.Sprintf("tagger %s; moves %s; labels %s; %d tag-dictionary words; %d lemma exceptions",
 		f(m.tagger.w), f(m.trans), f(m.label), len(m.tagger.dict), len(m.lemma.exceptions))

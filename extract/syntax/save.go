@@ -106,29 +106,27 @@ func (e *enc) str(s string) {
 func (e *enc) weights(w *weights) {
 	e.uvar(uint64(w.classes))
 	e.uvar(uint64(math.Float32bits(w.scale)))
-	type slot struct{ key, span uint64 }
-	var slots []slot
-	for i, k := range w.keys {
-		if k != 0 {
-			slots = append(slots, slot{k, uint64(w.spans[i])})
-		}
+	type frow struct {
+		key uint64
+		row []classWeight
 	}
-	slices.SortFunc(slots, func(a, b slot) int {
+	var rows []frow
+	w.rows(func(k uint64, row []classWeight) { rows = append(rows, frow{k, slices.Clone(row)}) })
+	slices.SortFunc(rows, func(a, b frow) int {
 		if a.key < b.key {
 			return -1
 		}
 		return 1
 	})
-	e.uvar(uint64(len(slots)))
+	e.uvar(uint64(len(rows)))
 	prev := uint64(0)
-	for _, s := range slots {
-		e.uvar(s.key - prev) // keys ascend: store the gaps
-		prev = s.key
-		start, n := s.span>>8, s.span&0xff
-		e.uvar(n)
-		for _, x := range w.entries[start : start+n] {
-			e.uvar(uint64(x >> 16))
-			v := int64(int16(uint16(x)))
+	for _, r := range rows {
+		e.uvar(r.key - prev) // keys ascend: store the gaps
+		prev = r.key
+		e.uvar(uint64(len(r.row)))
+		for _, cw := range r.row {
+			e.uvar(uint64(cw.class))
+			v := int64(cw.w)
 			e.uvar(uint64(v<<1) ^ uint64(v>>63))
 		}
 	}

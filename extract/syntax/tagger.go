@@ -196,19 +196,18 @@ var startTag = [2]uint64{hashString("\x00start1"), hashString("\x00start2")}
 func tagHash(t int) uint64 { return mix(uint64(t) + 77) }
 
 // tagInto tags the prepared words, writing tag indexes to tags.
-func (tg *tagger) tagInto(ws []tagWord, tags []int32, feats []uint64, scores []int32) ([]uint64, []int32) {
+func (tg *tagger) tagInto(ws []tagWord, tags []int32, s *scratch) {
 	p1, p2 := startTag[0], startTag[1]
 	for i := range ws {
 		t := ws[i].dict
 		if t < 0 {
-			feats = tagFeatures(ws, i, p1, p2, feats[:0])
-			tg.w.score(feats, scores)
-			t = int32(argmax(scores))
+			s.feats = tagFeatures(ws, i, p1, p2, s.feats[:0])
+			s.spans = tg.w.score(s.feats, s.spans, s.tscore)
+			t = int32(argmax(s.tscore))
 		}
 		tags[i] = t
 		p2, p1 = p1, tagHash(int(t))
 	}
-	return feats, scores
 }
 
 func argmax(s []int32) int {
