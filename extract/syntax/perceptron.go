@@ -69,7 +69,7 @@ func (t *trainer) tick() { t.step++ }
 type weights struct {
 	classes int
 	scale   float32  // quantised weight = round(weight * scale)
-	shift   uint   // 64 - log2(len(slots))
+	shift   uint     // 64 - log2(len(slots))
 	slots   []slot   // open addressing; key 0 is an empty slot
 	entries []uint32 // sparse rows: class<<16 | uint16(weight)
 	dense   []int16  // dense rows (classes weights each), for features with many weights
