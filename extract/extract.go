@@ -17,6 +17,8 @@ import (
 	"github.com/newsgraph/kg/article"
 	"github.com/newsgraph/kg/extract/gazetteer"
 	"github.com/newsgraph/kg/extract/norm"
+	"github.com/newsgraph/kg/extract/relation"
+	"github.com/newsgraph/kg/extract/syntax"
 	"github.com/newsgraph/kg/extract/tagger"
 	"github.com/newsgraph/kg/extract/text"
 	"github.com/newsgraph/kg/graph"
@@ -33,13 +35,21 @@ type Options struct {
 	Gazetteers []string
 	// NoTagger turns the statistical tagger off (rules and lists only).
 	NoTagger bool
+	// Learned turns on the learned relation scorer over dependency parses
+	// (extract/relation): experimental, off by default because its
+	// cross-validated figures do not yet beat the rules' (docs/extraction.md).
+	Learned bool
+	// Relations is the scorer Learned uses; nil: the embedded one.
+	Relations *relation.Model
 }
 
 // Extractor extracts documents from articles. It is safe for concurrent use.
 type Extractor struct {
-	gaz      *gazetteer.Gazetteer
-	prefixes map[string]bool // every word prefix of a listed form's key
-	tagger   *tagger.Model   // nil: rules and lists only
+	gaz       *gazetteer.Gazetteer
+	prefixes  map[string]bool // every word prefix of a listed form's key
+	tagger    *tagger.Model   // nil: rules and lists only
+	parser    *syntax.Model
+	relations *relation.Model // nil: the rules' relations as they are
 }
 
 // New builds an Extractor from the embedded seeds plus opts.
@@ -51,6 +61,13 @@ func New(opts Options) (*Extractor, error) {
 	x := &Extractor{gaz: gaz, prefixes: formPrefixes(gaz)}
 	if !opts.NoTagger {
 		x.tagger = defaultTagger()
+	}
+	if opts.Learned || opts.Relations != nil {
+		x.parser = syntax.Default()
+		x.relations = opts.Relations
+		if x.relations == nil {
+			x.relations = relation.Default()
+		}
 	}
 	return x, nil
 }
@@ -86,11 +103,12 @@ func formPrefixes(g *gazetteer.Gazetteer) map[string]bool {
 func (x *Extractor) Extract(a article.Article) graph.Document {
 	b := bufferPool.Get().(*buffers)
 	defer bufferPool.Put(b)
-	return x.extractWith(a, b)
+	return x.extractWith(a, b, nil)
 }
 
 // extractWith extracts with the given working buffers.
-func (x *Extractor) extractWith(a article.Article, b *buffers) graph.Document {
+// inspect, when set, sees the working state before the document is built.
+func (x *Extractor) extractWith(a article.Article, b *buffers, inspect func(*state)) graph.Document {
 	// The hash covers the extractor's version too, so that re-importing an
 	// unchanged article with a newer extractor replaces its facts.
 	h := sha256.New()
@@ -104,6 +122,9 @@ func (x *Extractor) extractWith(a article.Article, b *buffers) graph.Document {
 		Relations: []graph.Relation{},
 	}
 	st := x.analyse(a.Text, b)
+	if inspect != nil {
+		inspect(st)
+	}
 	doc.Entities = st.entities()
 	doc.Relations = st.relations()
 	// Every relation's endpoints are entities of the document: a rule
@@ -185,6 +206,9 @@ func (x *Extractor) analyse(body string, b *buffers) *state {
 	}
 	st.resolve()
 	st.relate()
+	if x.relations != nil {
+		st.learn(x.relations)
+	}
 	return st
 }
 
@@ -241,23 +265,4 @@ type relKey struct {
 }
 
 // allowed checks a relation's endpoint types against SCHEMA.md.
-func allowed(t graph.RelationType, src, dst graph.EntityType) bool {
-	actor := func(e graph.EntityType) bool {
-		return e == graph.Person || e == graph.State || e == graph.Organization
-	}
-	switch t {
-	case graph.Deploys, graph.Uses, graph.Possesses:
-		return actor(src) && dst == graph.Weapon
-	case graph.Attacks:
-		return actor(src) && (actor(dst) || dst == graph.Place || dst == graph.Weapon)
-	case graph.AffiliatedWith:
-		return (src == graph.Person || src == graph.Organization || src == graph.State) &&
-			(dst == graph.State || dst == graph.Organization)
-	case graph.RelativeOf:
-		return src == graph.Person && dst == graph.Person
-	case graph.LocatedIn:
-		return (src == graph.Place || src == graph.Organization || src == graph.Weapon) &&
-			(dst == graph.Place || dst == graph.State)
-	}
-	return actor(src) && actor(dst)
-}
+func allowed(t graph.RelationType, src, dst graph.EntityType) bool { return t.Allows(src, dst) }

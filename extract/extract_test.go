@@ -468,10 +468,10 @@ func TestNoStateBetweenArticles(t *testing.T) {
 	// Buffers left dirty by a long article full of other words.
 	dirty := &buffers{}
 	junk := strings.Repeat("Zq's Xy-1 ‘Qq’ WW, zz. ", 2000)
-	x.extractWith(article.Article{ID: "junk", Text: junk}, dirty)
+	x.extractWith(article.Article{ID: "junk", Text: junk}, dirty, nil)
 	for _, a := range arts {
-		clean := fmt.Sprint(x.extractWith(a, &buffers{}))
-		if got := fmt.Sprint(x.extractWith(a, dirty)); got != clean {
+		clean := fmt.Sprint(x.extractWith(a, &buffers{}, nil))
+		if got := fmt.Sprint(x.extractWith(a, dirty, nil)); got != clean {
 			t.Errorf("%s: extraction differs with reused buffers", a.ID)
 		}
 	}

@@ -106,6 +106,24 @@ func (t RelationType) Valid() bool { _, ok := t.spec(); return ok }
 // Symmetric reports whether t has one edge per pair, direction not meaningful.
 func (t RelationType) Symmetric() bool { s, _ := t.spec(); return s.Symmetric }
 
+// Allows checks a relation's endpoint types against SCHEMA.md.
+func (t RelationType) Allows(src, dst EntityType) bool {
+	actor := func(e EntityType) bool { return e == Person || e == State || e == Organization }
+	switch t {
+	case Deploys, Uses, Possesses:
+		return actor(src) && dst == Weapon
+	case Attacks:
+		return actor(src) && (actor(dst) || dst == Place || dst == Weapon)
+	case AffiliatedWith:
+		return (src == Person || src == Organization || src == State) && (dst == State || dst == Organization)
+	case RelativeOf:
+		return src == Person && dst == Person
+	case LocatedIn:
+		return (src == Place || src == Organization || src == Weapon) && (dst == Place || dst == State)
+	}
+	return actor(src) && actor(dst)
+}
+
 // CAMEO is the CAMEO event root code of t, or "".
 func (t RelationType) CAMEO() string { s, _ := t.spec(); return s.CAMEO }
 

@@ -76,3 +76,32 @@ func TokenTree(parsed []Word, tokenOf []int, ntokens int) (heads []int, deprels 
 	}
 	return heads, deprels
 }
+
+// TokenParse is a parse over an article's tokens: for each token, its
+// head token (-1 for the root), label, lemma and UPOS (those of the
+// token's head word).
+type TokenParse struct {
+	Heads   []int
+	Deprels []string
+	Lemmas  []string
+	UPOS    []string
+}
+
+// ParseTokens splits tokens into words, parses them and maps the tree back
+// onto the tokens.
+func (m *Model) ParseTokens(tokens []string) TokenParse {
+	words, tokenOf := Words(tokens)
+	parsed := m.Parse(words)
+	var p TokenParse
+	p.Heads, p.Deprels = TokenTree(parsed, tokenOf, len(tokens))
+	p.Lemmas = make([]string, len(tokens))
+	p.UPOS = make([]string, len(tokens))
+	for i, w := range parsed {
+		t := tokenOf[i]
+		// the token's head word: the one whose head lies outside the token
+		if p.Lemmas[t] == "" || w.Head == 0 || tokenOf[w.Head-1] != t {
+			p.Lemmas[t], p.UPOS[t] = w.Lemma, w.UPOS
+		}
+	}
+	return p
+}
