@@ -73,7 +73,16 @@ type weights struct {
 	slots   []slot   // open addressing; key 0 is an empty slot
 	entries []uint32 // sparse rows: class<<16 | uint16(weight)
 	dense   []int16  // dense rows (classes weights each), for features with many weights
+	packed  []uint64 // the dense rows again, two offset 32-bit lanes to a word (see score)
 }
+
+// Dense rows are added two classes at a time: each weight is stored plus
+// laneOffset in a 32-bit lane, so lanes stay positive and the sum of up to
+// maxDense rows never carries into the next lane.
+const (
+	laneOffset = 1 << 15
+	maxDense   = (1 << 32) / (1 << 16)
+)
 
 // A span with denseFlag set starts a dense row in w.dense.
 const denseFlag = 1 << 63
@@ -182,6 +191,15 @@ func (b *weightsBuilder) build() *weights {
 				d[cw.class] = cw.w
 			}
 			w.dense = append(w.dense, d...)
+			for c := 0; c < w.classes; c += 2 {
+				v := uint64(int64(d[c]) + laneOffset)
+				if c+1 < w.classes {
+					v |= uint64(int64(d[c+1])+laneOffset) << 32
+				} else {
+					v |= laneOffset << 32
+				}
+				w.packed = append(w.packed, v)
+			}
 			continue
 		}
 		w.slots[s] = slot{key: k, span: uint64(len(w.entries))<<8 | uint64(len(row))}
@@ -226,21 +244,44 @@ func (w *weights) score(feats []uint64, spans []uint64, scores []int32) []uint64
 		}
 	}
 	n := w.classes
+	words := (n + 1) / 2
+	var acc [128]uint64
+	sum := acc[:words:words]
+	dense := 0
 	for _, sp := range spans {
 		if sp&denseFlag != 0 {
-			i := int(sp &^ denseFlag)
-			row := w.dense[i : i+n : i+n]
-			sc := scores[:n:n]
-			for c, v := range row {
-				sc[c] += int32(v)
+			if dense == maxDense-1 { // flush before the lanes could carry
+				unpack(sum, scores, dense)
+				clear(sum)
+				dense = 0
 			}
+			i := int(sp&^denseFlag) / n * words
+			row := w.packed[i : i+words : i+words]
+			for j, v := range row {
+				sum[j] += v
+			}
+			dense++
 			continue
 		}
 		for _, e := range w.entries[sp>>8 : sp>>8+sp&0xff] {
 			scores[e>>16] += int32(int16(uint16(e)))
 		}
 	}
+	if dense > 0 {
+		unpack(sum, scores, dense)
+	}
 	return spans
+}
+
+// unpack adds the lanes of sum, less the offsets of rows dense rows, to scores.
+func unpack(sum []uint64, scores []int32, rows int) {
+	off := int64(rows) * laneOffset
+	for j, v := range sum {
+		scores[2*j] += int32(int64(v&0xffffffff) - off)
+		if 2*j+1 < len(scores) {
+			scores[2*j+1] += int32(int64(v>>32) - off)
+		}
+	}
 }
 
 // features returns the number of features with weights.
