@@ -11,11 +11,16 @@ import (
 )
 
 // BenchmarkExtract runs the whole pipeline (reading aside) over the dev
-// corpus: MB/s is article text per second on one core, allocs/op and
-// B/op are per article.
+// corpus, dependency parsing included: MB/s is article text per second on
+// one core, allocs/op and B/op are per article.
 //
 //	go test -run '^$' -bench Extract -benchmem -cpu 1 ./extract
-func BenchmarkExtract(b *testing.B) {
+func BenchmarkExtract(b *testing.B) { benchExtract(b, extract.Options{}) }
+
+// BenchmarkExtractNoParse is BenchmarkExtract without the parser (--no-parse).
+func BenchmarkExtractNoParse(b *testing.B) { benchExtract(b, extract.Options{NoParse: true}) }
+
+func benchExtract(b *testing.B, opts extract.Options) {
 	dir := testdata.DevCorpus(b)
 	names, err := eval.Pairs(dir)
 	if err != nil {
@@ -31,10 +36,11 @@ func BenchmarkExtract(b *testing.B) {
 		arts = append(arts, a...)
 		size += int64(len(a[0].Text))
 	}
-	x, err := extract.New(extract.Options{})
+	x, err := extract.New(opts)
 	if err != nil {
 		b.Fatal(err)
 	}
+	x.Extract(arts[0]) // load the embedded models before timing
 	b.SetBytes(size / int64(len(arts)))
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -4,6 +4,7 @@ import (
 	"github.com/newsgraph/kg/article"
 	"github.com/newsgraph/kg/extract/relation"
 	"github.com/newsgraph/kg/extract/syntax"
+	"github.com/newsgraph/kg/extract/text"
 	"github.com/newsgraph/kg/graph"
 )
 
@@ -22,13 +23,15 @@ type sentenceCandidates struct {
 	cands []relation.Candidate
 	ents  []*entity
 	hits  []int // st.rels indexes of the rules' relations between the sentence's entities
+	facts []relation.Fact
 }
 
 var formNames = [...]string{formName: "name", formDemonym: "demonym", formCapital: "capital", formPartial: "partial", formRef: "ref"}
 
 // candidates builds the relation reader's view of every sentence with two
-// or more entities.
-func (st *state) candidates() []sentenceCandidates {
+// or more entities; with cued, only of those with a cue word (all that the
+// structural reader can read from, and parsing is most of its cost).
+func (st *state) candidates(cued bool) []sentenceCandidates {
 	relSent := make([]int, len(st.rels))
 	for k, i := range st.relIndex {
 		relSent[i] = k.sent
@@ -41,32 +44,69 @@ func (st *state) candidates() []sentenceCandidates {
 	}
 	var out []sentenceCandidates
 	for si, s := range st.sents {
+		if cued && !hasCue(s) || distinctEntities(st.mentions[si]) < 2 {
+			continue
+		}
+		// Each noun-phrase unit around an entity ("Armenian Prime Minister
+		// Nikol Pashinyan") is read as one name: news titles are rare in the
+		// parser's training text, and a name parses better alone.
 		idx := map[*entity]int{}
 		var ents []*entity
 		var ms []relation.Mention
-		for _, m := range st.mentions[si] {
-			if m.ent == nil || m.ent.mentions == 0 {
+		var toks []string
+		var orig []int // token of s behind each reduced token
+		units := st.buildUnits(s, st.mentions[si])
+		ui := 0
+		for k := 0; k < len(s.Tokens); {
+			for ui < len(units) && units[ui].start < k {
+				ui++
+			}
+			if ui < len(units) && units[ui].start == k && units[ui].head != nil && units[ui].head.mentions > 0 && !units[ui].pronoun {
+				u := units[ui]
+				e := u.head
+				word := s.Tokens[u.end-1].Text
+				form := formRef
+				for _, m := range u.ms {
+					if m.ent == e {
+						word, form = s.Tokens[m.end-1].Text, m.form
+					}
+				}
+				if s.Tokens[u.end-1].Kind == text.Possessive && u.end-1 > k {
+					word = s.Tokens[u.end-2].Text
+				}
+				n, ok := idx[e]
+				if !ok {
+					n = len(ents)
+					idx[e] = n
+					ents = append(ents, e)
+				}
+				ms = append(ms, relation.Mention{Start: len(toks), End: len(toks) + 1, Entity: n, Type: e.typ, Form: formNames[form]})
+				toks = append(toks, word)
+				orig = append(orig, u.end-1)
+				if s.Tokens[u.end-1].Kind == text.Possessive && u.end-1 > k {
+					toks = append(toks, s.Tokens[u.end-1].Text)
+					orig = append(orig, u.end-1)
+				}
+				k = u.end
 				continue
 			}
-			k, ok := idx[m.ent]
-			if !ok {
-				k = len(ents)
-				idx[m.ent] = k
-				ents = append(ents, m.ent)
-			}
-			ms = append(ms, relation.Mention{Start: m.start, End: m.end, Entity: k, Type: m.ent.typ, Form: formNames[m.form]})
+			toks = append(toks, s.Tokens[k].Text)
+			orig = append(orig, k)
+			k++
 		}
 		if len(ents) < 2 {
 			continue
 		}
-		toks := make([]string, len(s.Tokens))
-		for i, t := range s.Tokens {
-			toks[i] = t.Text
-		}
 		p := st.x.parser.ParseTokens(toks)
+		// The parse says whether a cue word is a verb or a noun here.
 		cues := make([]graph.RelationType, len(toks))
 		for k := range toks {
-			if cs, n := cuesAt(s, k); n > 0 {
+			o := orig[k]
+			if c, ok := verbCues[s.lower[o]]; ok && (p.UPOS[k] == "VERB" || p.UPOS[k] == "AUX") {
+				cues[k] = c.typ
+			} else if c, ok := nounCues[s.lower[o]]; ok && (p.UPOS[k] == "NOUN" || p.UPOS[k] == "PROPN") {
+				cues[k] = c.typ
+			} else if cs, n := cuesAt(s, o); n > 0 {
 				cues[k] = cs[0].typ
 			}
 		}
@@ -88,14 +128,54 @@ func (st *state) candidates() []sentenceCandidates {
 			rs.Rules = append(rs.Rules, relation.Hit{Source: a, Target: b, Type: r.Type, Rule: r.Rule})
 		}
 		sc.cands = relation.Candidates(&rs)
+		sc.facts = relation.Structure(&rs)
 		out = append(out, sc)
 	}
 	return out
 }
 
+func hasCue(s *sentence) bool {
+	for _, l := range s.lower {
+		if _, ok := verbCues[l]; ok {
+			return true
+		}
+		if _, ok := nounCues[l]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+func distinctEntities(ms []*mention) int {
+	var first *entity
+	for _, m := range ms {
+		if m.ent == nil || m.ent.mentions == 0 {
+			continue
+		}
+		if first == nil {
+			first = m.ent
+		} else if m.ent != first {
+			return 2
+		}
+	}
+	if first != nil {
+		return 1
+	}
+	return 0
+}
+
+// structure adds the relations read off the parse around cue words.
+func (st *state) structure(cands []sentenceCandidates) {
+	for _, sc := range cands {
+		for _, f := range sc.facts {
+			st.addRelation(sc.ents[f.Source], f.Type, sc.ents[f.Target], st.sents[sc.sent], 0.7, f.Rule, nil)
+		}
+	}
+}
+
 // learn applies the relation model to the rules' relations.
 func (st *state) learn(m *relation.Model) {
-	cands := st.candidates()
+	cands := st.candidates(false)
 	drop := map[int]bool{}
 	for _, sc := range cands {
 		s := st.sents[sc.sent]
@@ -179,7 +259,7 @@ func (x *Extractor) Candidates(a article.Article) (graph.Document, []LabelledCan
 	defer bufferPool.Put(b)
 	var out []LabelledCandidate
 	doc := noModel.extractWith(a, b, func(st *state) {
-		for _, sc := range st.candidates() {
+		for _, sc := range st.candidates(false) {
 			for _, c := range sc.cands {
 				out = append(out, LabelledCandidate{Cand: c, SourceA: sc.ents[c.A].id, SourceB: sc.ents[c.B].id, Sentence: sc.sent})
 			}

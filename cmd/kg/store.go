@@ -42,7 +42,7 @@ func openNeo4j(c *cli.Context) (*neo4jstore.Store, error) {
 }
 
 func newExtractor(c *cli.Context) (*extract.Extractor, error) {
-	x, err := extract.New(extract.Options{Gazetteers: c.StringSlice("gazetteer")})
+	x, err := extract.New(extract.Options{Gazetteers: c.StringSlice("gazetteer"), NoParse: c.Bool("no-parse")})
 	if err != nil {
 		return nil, fmt.Errorf("loading gazetteers: %w", err)
 	}

@@ -143,7 +143,7 @@ func main() {
 			}
 		}
 	})
-	fmt.Printf("%-10s %-28s %-28s\n", "set", "rules only: P / R / F1", "cross-validated: P / R / F1")
+	fmt.Printf("%-10s %-28s %-28s\n", "set", "without the scorer: P / R / F1", "cross-validated: P / R / F1")
 	for _, s := range sets {
 		b := eval.Score(base[s]).Relations
 		c := cv[s].Relations
