@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/newsgraph/kg/article"
 	"github.com/newsgraph/kg/extract/relation"
 	"github.com/newsgraph/kg/extract/syntax"
@@ -164,8 +166,46 @@ func distinctEntities(ms []*mention) int {
 	return 0
 }
 
-// structure adds the relations read off the parse around cue words.
+// checkedRules are the rule families that read a relation from a cue word
+// near two names; the parse must put the cue on the path between them.
+var checkedRules = set("cue-verb", "cue-noun")
+
+// structure adds the relations read off the parse around cue words, and
+// drops the cue rules' relations whose cue word the parse does not put on
+// the dependency path between the two entities ("sanctions hitting Russia"
+// is no EU attack; "accusations of attacks since Trump said" none on Trump).
 func (st *state) structure(cands []sentenceCandidates) {
+	drop := map[int]bool{}
+	for _, sc := range cands {
+		if len(sc.hits) == 0 {
+			continue
+		}
+		pathCues := map[[2]string]map[string]bool{}
+		for _, c := range sc.cands {
+			m := map[string]bool{}
+			for _, f := range c.Feats {
+				if t, ok := strings.CutPrefix(f, "pathcue|"); ok {
+					m[t] = true
+				} else if t, ok := strings.CutPrefix(f, "topcue|"); ok {
+					m[t] = true
+				}
+			}
+			a, b := sc.ents[c.A].id, sc.ents[c.B].id
+			pathCues[[2]string{a, b}], pathCues[[2]string{b, a}] = m, m
+		}
+		for _, ri := range sc.hits {
+			r := st.rels[ri]
+			if !checkedRules[r.Rule] {
+				continue
+			}
+			// a warning of force threatens: "warned that Israel would strike"
+			if m, ok := pathCues[[2]string{r.Source, r.Target}]; ok && !m[string(r.Type)] &&
+				!(r.Type == graph.Threatens && m[string(graph.Attacks)]) {
+				drop[ri] = true
+			}
+		}
+	}
+	st.dropRelations(drop)
 	for _, sc := range cands {
 		for _, f := range sc.facts {
 			st.addRelation(sc.ents[f.Source], f.Type, sc.ents[f.Target], st.sents[sc.sent], 0.7, f.Rule, nil)
@@ -224,18 +264,32 @@ func (st *state) learn(m *relation.Model) {
 			}
 		}
 	}
+	st.dropRelations(drop)
+}
+
+// dropRelations removes the relations at the given indexes of st.rels and
+// rebuilds the index.
+func (st *state) dropRelations(drop map[int]bool) {
 	if len(drop) == 0 {
 		return
 	}
+	var sentOf = make([]int, len(st.rels))
+	for k, i := range st.relIndex {
+		sentOf[i] = k.sent
+	}
 	kept := st.rels[:0]
+	var keptSent []int
 	for i, r := range st.rels {
 		if !drop[i] {
 			kept = append(kept, r)
+			keptSent = append(keptSent, sentOf[i])
 		}
 	}
 	st.rels = kept
-	// relIndex is not used after this stage
-	st.relIndex = nil
+	st.relIndex = make(map[relKey]int, len(kept))
+	for i, r := range kept {
+		st.relIndex[relKey{r.Key(), keptSent[i]}] = i
+	}
 }
 
 // LabelledCandidate is one pair of entities in one sentence, as the

@@ -243,6 +243,14 @@ func candidate(s *Sentence, i, j int, heads []int) Candidate {
 			f("pathcue-types", string(t), types)
 		}
 	}
+	// cue words hanging from the top of the path: the object of a light
+	// verb ("carried out strikes on Iranian targets" with the oblique on
+	// the verb)
+	for k, h := range s.Heads {
+		if h == lca && s.Cues[k] != "" {
+			f("topcue", string(s.Cues[k]))
+		}
+	}
 	gap := mj.Start - mi.End
 	f("gap", strconv.Itoa(min(max(gap, 0)/3, 5)))
 	if gap >= 0 && gap <= 8 {
