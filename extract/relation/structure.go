@@ -38,6 +38,26 @@ var targetCases = map[graph.RelationType]map[string]bool{
 
 var doubtful = map[string]bool{"could": true, "might": true, "may": true}
 
+// Predicates read by lemma, whatever the cue lists say of their forms.
+var (
+	// "X urged Y to ...": a request with an infinitive names whom it addresses.
+	requestVerbs = set("ask", "request", "urge", "press", "call", "tell", "demand", "pressure", "instruct",
+		"order", "push", "implore", "beg", "warn")
+	// "X sent missiles to Y": giving arms or aid supports the receiver.
+	giveVerbs = set("send", "supply", "provide", "deliver", "ship", "give", "transfer", "sell", "donate", "pledge")
+	aidNouns  = set("weapon", "arm", "missile", "shell", "ammunition", "munition", "drone", "troop", "soldier",
+		"aid", "assistance", "support", "equipment", "tank", "jet", "aircraft", "fighter", "rocket", "artillery",
+		"fund", "funding", "loan", "money", "help", "personnel", "force", "mercenary", "container", "system", "battery")
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
 // Structure returns the facts the sentence's structure states around its cues.
 func Structure(s *Sentence) []Fact {
 	ent := s.entityAt()
@@ -53,6 +73,62 @@ func Structure(s *Sentence) []Fact {
 			for _, b := range dsts {
 				if a != b && a >= 0 && b >= 0 && t.Allows(s.Mentions[firstMention(s, a)].Type, s.Mentions[firstMention(s, b)].Type) {
 					out = append(out, Fact{a, b, t, rule})
+				}
+			}
+		}
+	}
+	for p := range s.Tokens {
+		if s.UPOS[p] != "VERB" || !stated(s, kids, p) {
+			continue
+		}
+		l := s.Lemmas[p]
+		var subj, obj, to, objs []int
+		hasX := false
+		for _, k := range kids[p] {
+			switch s.Deprels[k] {
+			case "nsubj":
+				subj = append(subj, s.group(ent, kids, k)...)
+			case "obj", "iobj":
+				obj = append(obj, s.group(ent, kids, k)...)
+				objs = append(objs, k)
+			case "obl":
+				switch caseOf(s, k) {
+				case "to":
+					to = append(to, s.group(ent, kids, k)...)
+				case "on":
+					if l == "call" {
+						obj = append(obj, s.group(ent, kids, k)...)
+					}
+				}
+			case "xcomp":
+				hasX = true
+			case "advcl": // "urged Ukraine to accept", parsed as an adverbial clause
+				for _, m := range kids[k] {
+					if s.Deprels[m] == "mark" && lowerASCII(s.Tokens[m]) == "to" {
+						hasX = true
+					}
+				}
+			}
+		}
+		if requestVerbs[l] && hasX && l != "warn" {
+			add(subj, obj, graph.Demands, "dep:request-to")
+		}
+		if giveVerbs[l] {
+			// "sent dozens of tanks to Qatar": the receiver may hang from the object
+			for _, k := range objs {
+				for _, c := range kids[k] {
+					for _, x := range append([]int{c}, kids[c]...) {
+						if s.Deprels[x] == "nmod" && caseOf(s, x) == "to" {
+							to = append(to, s.group(ent, kids, x)...)
+						}
+					}
+				}
+			}
+			to = uniq(to)
+			for _, k := range objs {
+				if aidNouns[s.Lemmas[k]] || s.subtreeHas(kids, k, aidNouns) {
+					add(subj, to, graph.Supports, "dep:give-to")
+					break
 				}
 			}
 		}
@@ -247,6 +323,22 @@ func (s *Sentence) group(ent []int, kids [][]int, k int) []int {
 	}
 	walk(k, 0)
 	return out
+}
+
+// subtreeHas reports whether a word below k (two levels at most) has a
+// lemma in words: "dozens of ballistic missiles".
+func (s *Sentence) subtreeHas(kids [][]int, k int, words map[string]bool) bool {
+	for _, c := range kids[k] {
+		if words[s.Lemmas[c]] {
+			return true
+		}
+		for _, cc := range kids[c] {
+			if words[s.Lemmas[cc]] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func uniq(xs []int) []int {

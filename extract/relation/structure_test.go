@@ -85,3 +85,24 @@ func TestStructureReadings(t *testing.T) {
 		}
 	}
 }
+
+func TestStructureByLemma(t *testing.T) {
+	for _, c := range []struct {
+		sent string
+		want []string
+	}{
+		{"Russia urged Ukraine to accept the deal .", []string{"Russia DEMANDS Ukraine"}},
+		{"Qatar asked Israel to stop the strikes .", []string{"Qatar DEMANDS Israel"}},
+		{"Turkey called on Syria to withdraw .", []string{"Turkey DEMANDS Syria"}},
+		{"Russia asked Ukraine a question .", nil},
+		{"Russia sent missiles to Syria .", []string{"Russia SUPPORTS Syria"}},
+		{"Egypt sent dozens of tanks to Qatar .", []string{"Egypt SUPPORTS Qatar"}},
+		{"Egypt sent a letter to Qatar .", nil},
+		{"Russia did not send missiles to Syria .", nil},
+	} {
+		s, ents := parsed(c.sent, names, cues)
+		if got := facts(s, ents); !slices.Equal(got, c.want) {
+			t.Errorf("%q: got %q, want %q", c.sent, got, c.want)
+		}
+	}
+}
