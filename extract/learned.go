@@ -172,7 +172,7 @@ var checkedRules = set("cue-verb", "cue-noun")
 
 // structure adds the relations read off the parse around cue words, and
 // drops the cue rules' relations whose cue word the parse does not put on
-// the dependency path between the two entities ("sanctions hitting Russia"
+// (or hang from) the dependency path between the two entities ("sanctions hitting Russia"
 // is no EU attack; "accusations of attacks since Trump said" none on Trump).
 func (st *state) structure(cands []sentenceCandidates) {
 	drop := map[int]bool{}
@@ -186,7 +186,7 @@ func (st *state) structure(cands []sentenceCandidates) {
 			for _, f := range c.Feats {
 				if t, ok := strings.CutPrefix(f, "pathcue|"); ok {
 					m[t] = true
-				} else if t, ok := strings.CutPrefix(f, "topcue|"); ok {
+				} else if t, ok := strings.CutPrefix(f, "hangcue|"); ok {
 					m[t] = true
 				}
 			}

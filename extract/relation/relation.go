@@ -243,12 +243,19 @@ func candidate(s *Sentence, i, j int, heads []int) Candidate {
 			f("pathcue-types", string(t), types)
 		}
 	}
-	// cue words hanging from the top of the path: the object of a light
-	// verb ("carried out strikes on Iranian targets" with the oblique on
-	// the verb)
+	// cue words hanging from the path: the object of a light verb
+	// ("carried out strikes on Iranian targets" with the oblique on the
+	// verb), or a verb the parser took for a modifier
+	onPath := map[int]bool{}
+	for _, x := range up {
+		onPath[x] = true
+	}
+	for _, x := range down {
+		onPath[x] = true
+	}
 	for k, h := range s.Heads {
-		if h == lca && s.Cues[k] != "" {
-			f("topcue", string(s.Cues[k]))
+		if h >= 0 && onPath[h] && !onPath[k] && s.Cues[k] != "" {
+			f("hangcue", string(s.Cues[k]))
 		}
 	}
 	gap := mj.Start - mi.End
