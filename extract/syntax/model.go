@@ -358,7 +358,6 @@ func (m *Model) trainParser(sents []Sentence, pred [][]int32, opts TrainOptions)
 				c.costs(gold, &cost)
 				if !opts.Labeller {
 					// joint: a labelled arc also costs one if its label is not the dependent's
-					p, g, minCost := -1, -1, 1<<30
 					for cl := range jcost {
 						jcost[cl] = -1
 						if !jointValid(&c, cl, L) {
@@ -373,16 +372,8 @@ func (m *Model) trainParser(sents []Sentence, pred [][]int32, opts TrainOptions)
 							}
 						}
 						jcost[cl] = k
-						minCost = min(minCost, k)
-						if p < 0 || mscores[cl] > mscores[p] {
-							p = cl
-						}
 					}
-					for cl, k := range jcost {
-						if k == minCost && (g < 0 || mscores[cl] > mscores[g]) {
-							g = cl
-						}
-					}
+					p, g, minCost := pick(jcost, mscores)
 					decisions++
 					if jcost[p] > minCost {
 						errs++
@@ -396,23 +387,7 @@ func (m *Model) trainParser(sents []Sentence, pred [][]int32, opts TrainOptions)
 					c.apply(jointMove(cl, L))
 					continue
 				}
-				p, g, minCost := -1, -1, 1<<30
-				for mv := 0; mv < numMoves; mv++ {
-					if cost[mv] >= 0 && cost[mv] < minCost {
-						minCost = cost[mv]
-					}
-				}
-				for mv := 0; mv < numMoves; mv++ {
-					if cost[mv] < 0 {
-						continue
-					}
-					if p < 0 || mscores[mv] > mscores[p] {
-						p = mv
-					}
-					if cost[mv] == minCost && (g < 0 || mscores[mv] > mscores[g]) {
-						g = mv
-					}
-				}
+				p, g, minCost := pick(cost[:], mscores)
 				decisions++
 				if cost[p] > minCost {
 					errs++
@@ -451,6 +426,29 @@ func (m *Model) trainParser(sents []Sentence, pred [][]int32, opts TrainOptions)
 	if opts.Labeller {
 		m.label = lt.average(opts.Prune)
 	}
+}
+
+// pick returns, among the classes with a cost (-1: not allowed), the
+// best-scoring one, the best-scoring one of least cost, and that cost.
+func pick(cost []int, scores []float32) (pred, gold, minCost int) {
+	pred, gold, minCost = -1, -1, 1<<30
+	for _, k := range cost {
+		if k >= 0 && k < minCost {
+			minCost = k
+		}
+	}
+	for c, k := range cost {
+		if k < 0 {
+			continue
+		}
+		if pred < 0 || scores[c] > scores[pred] {
+			pred = c
+		}
+		if k == minCost && (gold < 0 || scores[c] > scores[gold]) {
+			gold = c
+		}
+	}
+	return pred, gold, minCost
 }
 
 // prepareTraining returns the training sentences, each with its
