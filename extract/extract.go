@@ -55,6 +55,7 @@ type Extractor struct {
 	parser    *syntax.Model
 	relations *relation.Model // nil: the rules' relations as they are
 	structure bool
+	bodies    map[string]*gazetteer.Entry // slug@ISO -> listed body of that state (bodies.go)
 }
 
 // New builds an Extractor from the embedded seeds plus opts.
@@ -63,7 +64,7 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{gaz: gaz, prefixes: formPrefixes(gaz)}
+	x := &Extractor{gaz: gaz, prefixes: formPrefixes(gaz), bodies: bodyIndex(gaz)}
 	if !opts.NoTagger {
 		x.tagger = defaultTagger()
 	}
@@ -130,12 +131,13 @@ func (x *Extractor) extractWith(a article.Article, b *buffers, inspect func(*sta
 		Entities:  []graph.Entity{},
 		Relations: []graph.Relation{},
 	}
-	st := x.analyse(a.Text, b)
+	st := x.analyse(a.Text, b, a.ID)
 	if inspect != nil {
 		inspect(st)
 	}
 	doc.Entities = st.entities()
-	doc.Relations = st.relations()
+	// SCHEMA.md's arrays are never null, even for an article with none.
+	doc.Relations = append([]graph.Relation{}, st.relations()...)
 	// Every relation's endpoints are entities of the document: a rule
 	// that reached an entity the text does not name is dropped here.
 	named := make(map[string]bool, len(doc.Entities))
@@ -156,6 +158,7 @@ func (x *Extractor) extractWith(a article.Article, b *buffers, inspect func(*sta
 // state is the working memory of one article's extraction.
 type state struct {
 	x        *Extractor
+	article  string // the article's id: the scope of bodies no state qualifies
 	sents    []*sentence
 	mentions [][]*mention // per sentence, in token order
 	ents     []*entity
@@ -172,6 +175,9 @@ type state struct {
 	lastState  *entity                        // the last state named ("the country")
 	lastOrg    *entity                        // the last organization named ("the group")
 	lastAgent  map[graph.RelationType]*entity // who did the last act of each kind ("condemned the launch")
+
+	bodyState map[string]*gazetteer.Entry  // generic body slug -> the state the article last tied it to
+	bodyOf    map[*entity]*gazetteer.Entry // unlisted qualified body -> its state
 }
 
 // buffers are the per-article working arrays, reused across articles (the
@@ -187,8 +193,12 @@ var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
 
 // analyse runs the pipeline over body with buffers b; the state it returns
 // points into b and must not outlive it.
-func (x *Extractor) analyse(body string, b *buffers) *state {
-	st := &state{x: x, byKey: map[string]*entity{}, byEntry: map[*gazetteer.Entry]*entity{}, relIndex: map[relKey]int{}}
+func (x *Extractor) analyse(body string, b *buffers, articleID string) *state {
+	if articleID == "" {
+		sum := sha256.Sum256([]byte(body))
+		articleID = hex.EncodeToString(sum[:6])
+	}
+	st := &state{x: x, article: articleID, byKey: map[string]*entity{}, byEntry: map[*gazetteer.Entry]*entity{}, relIndex: map[relKey]int{}}
 	var sents []text.Sentence
 	sents, b.toks = text.SplitInto(body, b.toks)
 	ntok := 0

@@ -178,11 +178,29 @@ func (st *state) departmentOfTitle(s *sentence, u *unit) {
 		}
 		return false
 	}
+	own := "" // the person's state, as the unit or the list gives it
+	for _, q := range u.mods {
+		if q.typ == graph.State && q.entry != nil {
+			own = q.entry.Attr("iso")
+			break
+		}
+	}
+	if own == "" && u.head.entry != nil {
+		for _, v := range u.head.entry.Values("of") {
+			if st.x.gaz.ByISO(v) != nil {
+				own = v
+			}
+		}
+	}
 	for k := u.start; k < p.start; k++ {
 		if !s.isCap(k) || s.is(k, fTitle) || !s.is(k+1, fTitle) || inMention(k) {
 			continue
 		}
 		for _, e := range st.ents {
+			// "Greek Defence Minister" does not serve Turkey's defence ministry.
+			if b := st.stateOfBody(e); b != "" && own != "" && b != own {
+				continue
+			}
 			if e.typ == graph.Organization && e.mentions > 0 && hasWord(e, s.keys[k]) {
 				st.affiliate(u.head, e, s, 0.7, "title-department", u.role)
 			}

@@ -134,6 +134,9 @@ func (st *state) resolve() {
 					m.ent.addAlias(m.alias)
 				}
 			}
+			if m.orgState != nil { // set by resolveBody
+				continue
+			}
 			if os := st.stateOfOrg(st.sents[si], m); os != nil {
 				m.orgState = os
 				os.mentions++
@@ -158,6 +161,7 @@ func (st *state) resolveFull(s *sentence, m *mention) {
 		}
 		m.typ = graph.State
 		m.ent = st.entityFor(graph.State, "", m.capital)
+	case m.typ == graph.Organization && st.resolveBody(s, m):
 	case m.entry != nil:
 		m.ent = st.entityFor(m.typ, "", m.entry)
 	case m.rule == "tagger" && st.knownRun(m) != nil:
