@@ -56,6 +56,7 @@ type Extractor struct {
 	relations *relation.Model // nil: the rules' relations as they are
 	structure bool
 	bodies    map[string]*gazetteer.Entry // slug@ISO -> listed body of that state (bodies.go)
+	people    []personKey                 // listed people's names, for spelling variants (variants.go)
 }
 
 // New builds an Extractor from the embedded seeds plus opts.
@@ -64,7 +65,7 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{gaz: gaz, prefixes: formPrefixes(gaz), bodies: bodyIndex(gaz)}
+	x := &Extractor{gaz: gaz, prefixes: formPrefixes(gaz), bodies: bodyIndex(gaz), people: personKeys(gaz)}
 	if !opts.NoTagger {
 		x.tagger = defaultTagger()
 	}

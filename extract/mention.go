@@ -353,11 +353,29 @@ func (x *Extractor) gazetteerMentions(s *sentence, out []*mention) []*mention {
 				text: s.span(i-1, i+1), rule: "name-shape"})
 			continue
 		}
+		// "his son Nicolás Petro": a listed surname after a given name of
+		// its own is another person, not the listed one (Gustavo Petro).
+		if foundEnd == i+1 && x.firstNameBefore(s, i) && !s.isNameWord(i-2) && otherGivenName(found, s.keys[i-1]) {
+			out = append(out, &mention{sent: s.Index, start: i - 1, end: i + 1, typ: graph.Person,
+				text: s.span(i-1, i+1), rule: "name-shape"})
+			continue
+		}
 		if m := x.pickForm(s, i, foundEnd, found); m != nil {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// otherGivenName: every form is a listed person's surname whose full name
+// does not start with given.
+func otherGivenName(forms []gazetteer.Form, given string) bool {
+	for _, f := range forms {
+		if f.Entry.Type != graph.Person || strings.HasPrefix(norm.Key(f.Entry.Name), given+" ") {
+			return false
+		}
+	}
+	return len(forms) > 0
 }
 
 func hasType(forms []gazetteer.Form, t graph.EntityType) bool {
@@ -674,10 +692,16 @@ func titledPersons(s *sentence, out []*mention) []*mention {
 			out = append(out, &mention{sent: s.Index, start: j, end: k, typ: graph.Person,
 				text: s.span(j, k), rule: "title"})
 		} else if s.lowerAt(j) == "," {
-			// "Ukraine's president, Volodymyr Zelenskyy": a full name in apposition.
-			if k := nameAt(s, j+1); k-(j+1) >= 2 && !allCapsRun(s, j+1, k) && appositionEnds(s, k) {
-				out = append(out, &mention{sent: s.Index, start: j + 1, end: k, typ: graph.Person,
-					text: s.span(j+1, k), rule: "title"})
+			// "Ukraine's president, Volodymyr Zelenskyy": a full name in
+			// apposition, after any title of its own ("army chief, Field
+			// Marshal Asim Munir").
+			a := j + 1
+			if t := titleSpan(s, a); t > a && s.is(t-1, fTitle) {
+				a = t
+			}
+			if k := nameAt(s, a); k-a >= 2 && !allCapsRun(s, a, k) && appositionEnds(s, k) {
+				out = append(out, &mention{sent: s.Index, start: a, end: k, typ: graph.Person,
+					text: s.span(a, k), rule: "title"})
 			}
 		}
 		i = j - 1

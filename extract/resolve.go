@@ -162,8 +162,12 @@ func (st *state) resolveFull(s *sentence, m *mention) {
 		m.typ = graph.State
 		m.ent = st.entityFor(graph.State, "", m.capital)
 	case m.typ == graph.Organization && st.resolveBody(s, m):
+	case m.typ == graph.Person && generation(s, m):
+		// "Donald Trump Jr." is not Donald Trump.
+		m.ent = st.entityFor(graph.Person, m.text, nil)
 	case m.entry != nil:
 		m.ent = st.entityFor(m.typ, "", m.entry)
+	case m.rule == "tagger" && st.knownRun(m) != nil && st.kinName(s, m, st.knownRun(m).words):
 	case m.rule == "tagger" && st.knownRun(m) != nil:
 		// "the nuclear-powered Carl Vinson": part of a name already read.
 		m.ent = st.knownRun(m)
@@ -202,6 +206,26 @@ func (st *state) resolveFull(s *sentence, m *mention) {
 			m.ent.addRole(r)
 		}
 	}
+}
+
+// generation extends a person's mention over a generational suffix that
+// follows it ("Jr.", "Sr.") and reports whether it did.
+func generation(s *sentence, m *mention) bool {
+	i := m.end
+	if s.lowerAt(i) == "," {
+		i++
+	}
+	switch strings.TrimSuffix(s.lowerAt(i), ".") {
+	case "jr", "sr":
+	default:
+		return false
+	}
+	m.end = i + 1
+	if s.lowerAt(m.end) == "." && !strings.HasSuffix(s.lowerAt(i), ".") && m.end < len(s.Tokens)-1 {
+		m.end++
+	}
+	m.text = s.span(m.start, m.end)
+	return true
 }
 
 // knownRun returns the article's entity whose longer name contains the
@@ -244,6 +268,9 @@ func (st *state) listedPerson(name string) *entity {
 				return st.entityFor(graph.Person, "", f.Entry)
 			}
 		}
+	}
+	if e := st.x.variantPerson(name); e != nil {
+		return st.entityFor(graph.Person, "", e)
 	}
 	return nil
 }
@@ -348,6 +375,10 @@ func (st *state) echoes() {
 					continue
 				}
 				index[w] = append(index[w], target{e, i})
+				if f := foldWord(w); f != w && len(w) >= 5 {
+					// "Pashinian" echoes Nikol Pashinyan.
+					index[f] = append(index[f], target{e, i})
+				}
 			}
 		}
 		for _, a := range e.acronyms {
@@ -371,10 +402,24 @@ func (st *state) echoes() {
 				continue
 			}
 			ts := index[s.keys[i]]
+			if len(ts) == 0 && len(s.keys[i]) >= 5 {
+				ts = index[foldWord(s.keys[i])]
+			}
 			if len(ts) == 0 {
 				continue
 			}
 			t := ts[len(ts)-1]
+			// "his son Nicolás Petro" after Gustavo Petro: a surname after a
+			// given name of its own is a different person (kin, namesake).
+			if t.e.typ == graph.Person && t.pos > 0 && i > 0 && !covered[i-1] && s.isNameWord(i-1) &&
+				!s.is(i-1, fTitle|fTitleMod) && s.keys[i-1] != t.e.words[t.pos-1] {
+				m := &mention{sent: si, start: i - 1, end: i + 1, typ: graph.Person, form: formName, text: s.span(i-1, i+1), rule: "echo"}
+				m.ent = st.personFor(m.text)
+				ms = append(ms, m)
+				added = true
+				covered[i-1], covered[i] = true, true
+				continue
+			}
 			// Extend over following words of the same name ("Carl Vinson").
 			end := i + 1
 			for end < len(s.Tokens) && !covered[end] && t.pos >= 0 && t.pos+(end-i) < len(t.e.words) && s.keys[end] == t.e.words[t.pos+end-i] {
@@ -416,6 +461,8 @@ func (st *state) resolvePartial(s *sentence, m *mention) {
 	}
 	if best == nil {
 		best = st.entityFor(m.typ, m.text, nil)
+	} else if st.kinName(s, m, best.words) {
+		return
 	}
 	m.ent = best
 	if m.typ == graph.Person {
@@ -423,6 +470,42 @@ func (st *state) resolvePartial(s *sentence, m *mention) {
 			best.addRole(r)
 		}
 	}
+}
+
+// ownGivenName reports a capitalised name word right before a surname
+// mention that no mention covers, is no title, and is not the given name of
+// the person the surname would echo.
+func (st *state) ownGivenName(s *sentence, m *mention, names []string) bool {
+	p := m.start - 1
+	if p < 0 || !s.isNameWord(p) || s.is(p, fTitle|fTitleMod) || s.isPossessive(p) {
+		return false
+	}
+	for _, o := range st.mentions[m.sent] {
+		if o != m && o.start <= p && p < o.end {
+			return false
+		}
+	}
+	for i, w := range names {
+		if w == s.keys[p] && i+1 < len(names) {
+			return false
+		}
+	}
+	return true
+}
+
+// kinName extends a surname mention over its own given name ("his son
+// Nicolás Petro", where Petro alone would name Gustavo Petro) and gives it
+// its own person; names are the words of the person the surname echoes.
+func (st *state) kinName(s *sentence, m *mention, names []string) bool {
+	if m.typ != graph.Person || m.end-m.start != 1 || !st.ownGivenName(s, m, names) {
+		return false
+	}
+	m.start--
+	m.text = s.span(m.start, m.end)
+	m.form = formName
+	m.entry = nil
+	m.ent = st.personFor(m.text)
+	return true
 }
 
 func containsRun(hay, needle []string) bool {
