@@ -151,7 +151,17 @@ var weaponModifiers = set("anti-ship", "anti-tank", "anti-aircraft", "anti-air",
 // Tehran", "a visit to Moscow").
 var locativePrepositions = set("in", "at", "to", "from", "near", "into", "outside", "inside", "across",
 	"around", "toward", "towards", "via", "through", "within", "throughout", "visited", "visit",
-	"visiting", "reached", "arrived", "left", "entered")
+	"visiting", "reached", "arrived", "left", "entered", "toured", "seized", "captured", "stormed",
+	"besieged", "encircled", "liberated", "overran")
+
+// cityNouns before a capital name it as the city ("the Yemeni capital
+// Sanaa", "the capital, Kyiv"); advanceNouns make "on" locative ("a march
+// on Moscow"), where "pressure on Tehran" stays the state.
+var (
+	cityNouns    = set("capital", "city", "town", "port")
+	advanceNouns = set("march", "advance", "assault", "offensive", "drive", "push")
+	hostVerbs    = set("hosted", "hosts", "hosting", "host") // after the capital, or after "will", "is"
+)
 
 // Word classes as bit flags, so a token's classes cost one map lookup
 // (done once per token) instead of one per list per rule.

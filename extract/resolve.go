@@ -159,8 +159,10 @@ func (st *state) resolveFull(s *sentence, m *mention) {
 			m.form = formName
 			return
 		}
-		m.typ = graph.State
-		m.ent = st.entityFor(graph.State, "", m.capital)
+		// The seat acting: its state ("Tehran"), or the organization
+		// seated there ("Brussels" for the European Union).
+		m.typ = m.capital.Type
+		m.ent = st.entityFor(m.typ, "", m.capital)
 	case m.typ == graph.Organization && st.resolveBody(s, m):
 	case m.typ == graph.Person && generation(s, m):
 		// "Donald Trump Jr." is not Donald Trump.
@@ -310,12 +312,34 @@ func capitalIsLocation(s *sentence, m *mention) bool {
 	if p >= 0 && s.is(p, fLocative) {
 		return true
 	}
+	if q := p; q >= 0 && (cityNouns[s.lower[q]] || s.lower[q] == "," && q > 0 && cityNouns[s.lower[q-1]]) {
+		return true
+	}
+	if p > 0 && s.lower[p] == "on" && advanceNouns[s.lower[p-1]] {
+		return true
+	}
+	// "Sanaa, the Yemeni capital": an apposition naming it a city.
+	if s.lowerAt(m.end) == "," && s.lowerAt(m.end+1) == "the" {
+		for k := m.end + 2; k < m.end+5 && k < len(s.Tokens); k++ {
+			if cityNouns[s.lower[k]] {
+				return true
+			}
+			if !s.isCap(k) {
+				break
+			}
+		}
+	}
 	if p > 0 && s.lower[p] == "of" && s.is(p-1, fLocationOf) {
 		return true
 	}
 	// "Muscat, Oman": a place followed by its country.
 	if s.lowerAt(m.end) == "," && s.isCap(m.end+1) && s.lowerAt(m.end+2) != "said" {
 		return m.placeEntry != nil
+	}
+	// "Brussels hosted the summit": a city hosts (a state hosting is
+	// named as the state).
+	if hostVerbs[s.lowerAt(m.end)] || (s.lowerAt(m.end) == "will" || s.lowerAt(m.end) == "is") && hostVerbs[s.lowerAt(m.end+1)] {
+		return true
 	}
 	// "Tehran-based"
 	return strings.HasPrefix(s.lowerAt(m.end), "-")

@@ -59,7 +59,7 @@ var singleValued = map[string]bool{"iso": true, "kind": true, "capital": true, "
 var attrRules = map[string]attrRule{
 	"iso":       {types: []graph.EntityType{graph.State}, check: iso3},
 	"demonyms":  {types: []graph.EntityType{graph.State}},
-	"capitals":  {types: []graph.EntityType{graph.State}},
+	"capitals":  {types: []graph.EntityType{graph.State, graph.Organization}}, // an organization's seat: Brussels for the EU
 	"ambiguous": {}, // "1" (every form) or the surface forms that are
 	"kind":      {types: []graph.EntityType{graph.Place, graph.Organization}},
 	"in":        {types: []graph.EntityType{graph.Place, graph.Organization, graph.Weapon}, check: iso3},
