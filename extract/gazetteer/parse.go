@@ -60,7 +60,7 @@ var attrRules = map[string]attrRule{
 	"iso":       {types: []graph.EntityType{graph.State}, check: iso3},
 	"demonyms":  {types: []graph.EntityType{graph.State}},
 	"capitals":  {types: []graph.EntityType{graph.State, graph.Organization}}, // an organization's seat: Brussels for the EU
-	"ambiguous": {}, // "1" (every form) or the surface forms that are
+	"ambiguous": {},                                                           // "1" (every form) or the surface forms that are
 	"kind":      {types: []graph.EntityType{graph.Place, graph.Organization}},
 	"in":        {types: []graph.EntityType{graph.Place, graph.Organization, graph.Weapon}, check: iso3},
 	"capital":   {types: []graph.EntityType{graph.Place}, check: oneOf("1")},
