@@ -81,6 +81,7 @@ Examples:
    NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret kg import articles/`,
 		Flags: append(readFlags(),
 			&cli.IntFlag{Name: "batch", Value: 64, Usage: "articles per store transaction"},
+			&cli.StringFlag{Name: "on-duplicate", Value: "warn", Usage: "when two different articles of one import have the same id: warn (keep the first), skip (quietly), replace (keep the last), error (stop)"},
 		),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -90,6 +91,10 @@ Examples:
 			if err != nil {
 				return err
 			}
+			policy, err := pipeline.ParseDuplicatePolicy(c.String("on-duplicate"))
+			if err != nil {
+				return withCode(exitUsage, err)
+			}
 			store, where, err := openStore(c)
 			if err != nil {
 				return err
@@ -98,6 +103,7 @@ Examples:
 			logrus.WithField("store", where).Info("importing")
 			sum, err := pipeline.Import(c.Context, c.Args().Slice(), x, store, pipeline.Options{
 				Read: ropts, Workers: c.Int("workers"), BatchSize: c.Int("batch"), OnSkip: logSkip,
+				OnDuplicate: policy, Duplicate: logDuplicate,
 				OnDocument: func(d graph.Document) {
 					logrus.WithFields(logrus.Fields{"article": d.Article.ID, "entities": len(d.Entities), "relations": len(d.Relations)}).Debug("extracted")
 				},
@@ -117,10 +123,30 @@ Examples:
 	}
 }
 
+func logDuplicate(d pipeline.Duplicate) {
+	f := logrus.Fields{"id": d.ID, "first": d.First, "second": d.Second}
+	switch d.Policy {
+	case pipeline.DuplicateSkip:
+		logrus.WithFields(f).Info("duplicate id: skipped the second article")
+	case pipeline.DuplicateReplace:
+		logrus.WithFields(f).Warn("duplicate id: the second article replaces the first")
+	case pipeline.DuplicateError:
+		// the import's error names both
+	default:
+		logrus.WithFields(f).Warn("duplicate id: kept the first article, skipped the second (--on-duplicate replace|skip|error to choose)")
+	}
+}
+
 func printSummary(w io.Writer, where string, s pipeline.Summary) {
-	fmt.Fprintf(w, "Imported %d article(s) into %s in %s\n", s.Articles, where, s.Elapsed.Round(1e6))
-	fmt.Fprintf(w, "  written %d (replaced %d), unchanged %d, skipped inputs %d\n",
-		s.Write.Written, s.Write.Replaced, s.Write.Skipped, len(s.Skipped))
+	fmt.Fprintf(w, "Imported %d article(s) into %s in %s\n", s.Write.Written+s.Write.Skipped, where, s.Elapsed.Round(1e6))
+	fmt.Fprintf(w, "  new %d, replaced %d, unchanged %d, skipped inputs %d\n",
+		s.Write.Written-s.Write.Replaced, s.Write.Replaced, s.Write.Skipped, len(s.Skipped))
+	if s.Write.Replaced > 0 {
+		fmt.Fprintf(w, "  %d stored article(s) had the same id with a different text: the new text replaced their facts\n", s.Write.Replaced)
+	}
+	if s.Duplicates > 0 {
+		fmt.Fprintf(w, "  %d article(s) had an id another article of this import already had (see the warnings; --on-duplicate)\n", s.Duplicates)
+	}
 	fmt.Fprintf(w, "Entities found:  %s\n", countsLine(entityCounts(s.Entities)))
 	fmt.Fprintf(w, "Relations found: %s\n", countsLine(relationCounts(s.Relations)))
 	for _, sk := range s.Skipped {
