@@ -38,7 +38,7 @@ func main() {
 
 func run(args []string) int {
 	app := newApp()
-	if err := app.Run(args); err != nil {
+	if err := app.Run(reorderArgs(app, args)); err != nil {
 		var ec exitCoder
 		code := exitError
 		if errors.As(err, &ec) {
