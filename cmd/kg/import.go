@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"sort"
@@ -109,6 +110,9 @@ Examples:
 				},
 			})
 			printSummary(c.App.Writer, where, sum)
+			if st, serr := store.Stats(context.WithoutCancel(c.Context)); serr == nil {
+				printTotals(c.App.Writer, st)
+			}
 			if err != nil {
 				return fmt.Errorf("import stopped: %w (what was written is consistent; run the same import again to complete it)", err)
 			}
@@ -147,11 +151,26 @@ func printSummary(w io.Writer, where string, s pipeline.Summary) {
 	if s.Duplicates > 0 {
 		fmt.Fprintf(w, "  %d article(s) had an id another article of this import already had (see the warnings; --on-duplicate)\n", s.Duplicates)
 	}
-	fmt.Fprintf(w, "Entities found:  %s\n", countsLine(entityCounts(s.Entities)))
-	fmt.Fprintf(w, "Relations found: %s\n", countsLine(relationCounts(s.Relations)))
+	fmt.Fprintf(w, "Found in these articles, summed per article (one entity in two articles counts twice):\n")
+	fmt.Fprintf(w, "  entities:  %s\n", countsLine(entityCounts(s.Entities)))
+	fmt.Fprintf(w, "  relations: %s\n", countsLine(relationCounts(s.Relations)))
 	for _, sk := range s.Skipped {
 		fmt.Fprintf(w, "  skipped %s\n", sk.Error())
 	}
+}
+
+// printTotals prints what the store now holds, distinct, as kg stats counts it.
+func printTotals(w io.Writer, st graph.Stats) {
+	fmt.Fprintf(w, "Now in the store (distinct, as kg stats counts): %d article(s), %d entities, %d relations\n",
+		st.Articles, sumCounts(st.Entities), sumCounts(st.Relations))
+}
+
+func sumCounts[K comparable](m map[K]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
 }
 
 type count struct {

@@ -99,7 +99,7 @@ func TestImportSeedsTwiceIsIdempotent(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("import: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	for _, want := range []string{"Imported 1 article(s)", "new 1, replaced 0", "Entities found:", "Person", "Relations found:", "NEGOTIATES_WITH"} {
+	for _, want := range []string{"Imported 1 article(s)", "new 1, replaced 0", "summed per article", "entities:", "Person", "relations:", "NEGOTIATES_WITH", "Now in the store (distinct"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("summary lacks %q:\n%s", want, r.stdout)
 		}
