@@ -63,7 +63,7 @@ func newApp() *cli.App {
 	app := &cli.App{
 		Name:    "kg",
 		Version: shortVersion(),
-		Usage: "turn news articles into a knowledge graph (embedded store or Neo4j)",
+		Usage:   "turn news articles into a knowledge graph (embedded store or Neo4j)",
 		Description: `kg reads articles (plain text, HTML, JSON, JSON lines; files, folders or stdin),
 finds the people, states, places, organizations and weapons systems they name,
 resolves the many names of each to one node, and reads the relations the text

@@ -15,7 +15,7 @@ import (
 // and the commit go build stamped into it (debug.ReadBuildInfo).
 type buildInfo struct {
 	Version, Commit, Time string
-	Modified             bool
+	Modified              bool
 }
 
 func readBuildInfo() buildInfo {
