@@ -37,6 +37,24 @@ type Options struct {
 	Format Format
 	// Stdin is read for the path "-"; default os.Stdin.
 	Stdin io.Reader
+	// Remote reads the paths it handles (URLs, feeds, lists of URLs;
+	// article/web) instead of the file reader; nil: every path is a file.
+	Remote Remote
+}
+
+// Remote reads inputs that are not local articles: package web fetches
+// URLs and feeds. It reports bad inputs to skip and hands articles to
+// emit, like the file reader.
+type Remote interface {
+	Handles(path string) bool
+	Read(ctx context.Context, path string, emit func(Article) error, skip func(Skip)) error
+}
+
+// ReadFrom reads one input already open (a fetched page, a feed item's
+// content) as Read reads a file: source names it in Skips, id is the id
+// of its article (of its records: id-N), format as for Options.Format.
+func ReadFrom(ctx context.Context, in io.Reader, source, id string, format Format, opts Options, fn func(Article) error, skip func(Skip)) error {
+	return newReader(ctx, opts, fn, skip).readInput(in, source, id, format, -1)
 }
 
 // Skip is an input, or a record of one, that was not read, and why.
@@ -130,6 +148,9 @@ func (r *reader) readPath(path string) error {
 	}
 	if path == "-" {
 		return r.readInput(r.opts.Stdin, "-", stdinID, r.opts.Format, -1)
+	}
+	if r.opts.Remote != nil && r.opts.Remote.Handles(path) {
+		return r.opts.Remote.Read(r.ctx, path, r.emit, r.skip)
 	}
 	info, err := os.Stat(path)
 	if err != nil {

@@ -6,11 +6,13 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/sirupsen/logrus"
 	"github.com/urfave/cli/v2"
 
 	"github.com/newsgraph/kg/article"
+	"github.com/newsgraph/kg/article/web"
 	"github.com/newsgraph/kg/extract"
 	"github.com/newsgraph/kg/graph"
 	"github.com/newsgraph/kg/pipeline"
@@ -27,6 +29,65 @@ func readFlags() []cli.Flag {
 		&cli.StringFlag{Name: "published-field", Usage: "JSON field(s) holding the publication date", Value: article.DefaultJSONFields.Published},
 		&cli.StringFlag{Name: "text-field", Usage: "JSON field(s) holding the text (may be HTML)", Value: article.DefaultJSONFields.Text},
 		&cli.IntFlag{Name: "workers", Usage: "extraction workers (default: one per CPU)"},
+		&cli.BoolFlag{Name: "follow", Value: true, Usage: "feeds: read each item's linked page (--follow=false: the feed's own content)"},
+		&cli.StringFlag{Name: "since", Usage: "feeds: leave out items published before `DATE` (2026-11-30, RFC 3339, or a duration back from now: 48h)"},
+		&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "URLs: the longest one request may take, body included"},
+		&cli.IntFlag{Name: "per-host", Value: 2, Usage: "URLs: requests at a time to one host"},
+		&cli.IntFlag{Name: "retries", Value: 3, Usage: "URLs: retries after 429, 5xx or a failed connection, with backoff (Retry-After honoured)"},
+	}
+}
+
+// webReader builds the reader of URLs, feeds and lists of URLs; cache
+// (the store) keeps the validators of conditional GETs, nil for none.
+func webReader(c *cli.Context, ropts article.Options, cache web.Cache) (*web.Reader, error) {
+	var since time.Time
+	if s := c.String("since"); s != "" {
+		var err error
+		if since, err = parseSince(s, time.Now()); err != nil {
+			return nil, withCode(exitUsage, err)
+		}
+	}
+	retries := c.Int("retries")
+	if retries == 0 {
+		retries = -1 // web.Options: 0 is the default
+	}
+	return web.New(web.Options{
+		Article: ropts, NoFollow: !c.Bool("follow"), Since: since, Timeout: c.Duration("timeout"),
+		PerHost: c.Int("per-host"), Retries: retries, Cache: cache,
+		UserAgent: "kg/" + shortVersion() + " (+https://github.com/newsgraph/kg)",
+		OnEvent:   logWebEvent,
+	}), nil
+}
+
+func parseSince(s string, now time.Time) (time.Time, error) {
+	if d, err := time.ParseDuration(s); err == nil && d > 0 {
+		return now.Add(-d), nil
+	}
+	for _, l := range []string{time.RFC3339, "2006-01-02T15:04", "2006-01-02"} {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("--since %q: want a date (2026-11-30), an RFC 3339 time or a duration (48h)", s)
+}
+
+func logWebEvent(e web.Event) {
+	f := logrus.Fields{"url": e.URL}
+	switch e.Kind {
+	case "fetched":
+		f["status"], f["bytes"] = e.Status, e.Bytes
+		logrus.WithFields(f).Debug("fetched")
+	case "not modified":
+		logrus.WithFields(f).Info("not modified since the last import: nothing fetched")
+	case "feed":
+		f["items"] = e.Items
+		logrus.WithFields(f).Info("feed")
+	case "retry":
+		f["attempt"], f["error"] = e.Attempt, e.Err
+		logrus.WithFields(f).Warn("retrying")
+	case "fallback":
+		f["error"] = e.Err
+		logrus.WithFields(f).Warn("linked page unreadable: using the feed's own content")
 	}
 }
 
@@ -66,8 +127,10 @@ func importCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "import",
 		Usage:     "read articles, extract entities and relations, write them to the store",
-		ArgsUsage: "PATH...",
-		Description: `Reads every PATH (a file, a folder searched recursively, or - for standard input),
+		ArgsUsage: "PATH|URL...",
+		Description: `Reads every PATH (a file, a folder searched recursively, or - for standard input)
+and every URL (a page, an RSS 2.0 / Atom 1.0 / JSON Feed feed, file://...; an OPML
+file or a text file of URLs is a list of them),
 extracts each article and writes its facts to the store, replacing what an earlier
 import of the same article id wrote. Importing the same articles again changes
 nothing; a changed article replaces its own facts and nothing else.
@@ -101,6 +164,11 @@ Examples:
 				return err
 			}
 			defer store.Close()
+			wr, err := webReader(c, ropts, store)
+			if err != nil {
+				return err
+			}
+			ropts.Remote = wr
 			logrus.WithField("store", where).Info("importing")
 			sum, err := pipeline.Import(c.Context, c.Args().Slice(), x, store, pipeline.Options{
 				Read: ropts, Workers: c.Int("workers"), BatchSize: c.Int("batch"), OnSkip: logSkip,
@@ -116,8 +184,18 @@ Examples:
 			if err != nil {
 				return fmt.Errorf("import stopped: %w (what was written is consistent; run the same import again to complete it)", err)
 			}
-			if sum.Articles == 0 {
+			// Only now: kept earlier, an interrupted import would take an
+			// unwritten page for an unchanged one next time.
+			if err := wr.Commit(context.WithoutCancel(c.Context)); err != nil {
+				logrus.WithError(err).Warn("could not keep the HTTP validators: the next import fetches everything again")
+			}
+			switch {
+			case sum.Articles == 0 && len(sum.Skipped) > 0:
 				return withCode(exitError, fmt.Errorf("no article was imported"))
+			case sum.Articles == 0:
+				// Only URLs that did not change since the last import (304).
+				fmt.Fprintln(c.App.Writer, "Nothing new: every URL is unchanged since the last import")
+				return nil
 			}
 			if len(sum.Skipped) > 0 {
 				return withCode(exitPartial, fmt.Errorf("%d input(s) skipped", len(sum.Skipped)))
