@@ -71,8 +71,8 @@ type Event struct {
 type Reader struct {
 	opts   Options
 	client *http.Client
-	hosts *hostLimiter
-	all   chan struct{}
+	hosts  *hostLimiter
+	all    chan struct{}
 
 	mu      sync.Mutex
 	pending map[string]validators // validators to keep once the import has written what they cover

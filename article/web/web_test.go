@@ -255,8 +255,10 @@ func TestHTTPFailures(t *testing.T) {
 	var flaky, limited atomic.Int32
 	big := strings.Repeat("<p>Iran and Oman met in Muscat.</p>", 4000) // ~140 KB
 	s := newSite(t, map[string]http.HandlerFunc{
-		"/page":    html(page("Page", "Iran and Oman met in Muscat for talks.")),
-		"/moved":   func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/page", http.StatusMovedPermanently) },
+		"/page": html(page("Page", "Iran and Oman met in Muscat for talks.")),
+		"/moved": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/page", http.StatusMovedPermanently)
+		},
 		"/loop":    func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) },
 		"/missing": http.NotFound,
 		"/flaky": func(w http.ResponseWriter, r *http.Request) {
@@ -274,8 +276,11 @@ func TestHTTPFailures(t *testing.T) {
 			}
 			html(page("Limited", "Iran and Oman met in Muscat for talks."))(w, r)
 		},
-		"/down":  func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusServiceUnavailable) },
-		"/later": func(w http.ResponseWriter, r *http.Request) { w.Header().Set("Retry-After", "3600"); http.Error(w, "", 503) },
+		"/down": func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusServiceUnavailable) },
+		"/later": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Retry-After", "3600")
+			http.Error(w, "", 503)
+		},
 		"/slow": func(w http.ResponseWriter, r *http.Request) {
 			select {
 			case <-time.After(3 * time.Second):
@@ -283,9 +288,15 @@ func TestHTTPFailures(t *testing.T) {
 			}
 			html(page("Slow", "Too late."))(w, r)
 		},
-		"/huge":  html("<html><body>" + big + "</body></html>"),
-		"/image": func(w http.ResponseWriter, r *http.Request) { w.Header().Set("Content-Type", "image/png"); w.Write([]byte("\x89PNG\r\n")) },
-		"/xml":   func(w http.ResponseWriter, r *http.Request) { w.Header().Set("Content-Type", "text/xml"); fmt.Fprint(w, "<note>hi</note>") },
+		"/huge": html("<html><body>" + big + "</body></html>"),
+		"/image": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "image/png")
+			w.Write([]byte("\x89PNG\r\n"))
+		},
+		"/xml": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/xml")
+			fmt.Fprint(w, "<note>hi</note>")
+		},
 	})
 	r := testReader(Options{Timeout: 500 * time.Millisecond, Article: article.Options{MaxBytes: 64 << 10}})
 	cases := []struct {
