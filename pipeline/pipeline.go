@@ -33,6 +33,9 @@ type Options struct {
 	OnSkip func(article.Skip)
 	// OnDocument is told about every document extracted (for progress).
 	OnDocument func(graph.Document)
+	// OnProgress is told, in input order, the text size of each article
+	// extracted (for a progress bar's MB/s).
+	OnProgress func(textBytes int)
 	// OnDuplicate decides what happens to a second, different article
 	// that claims an id already read in this import; default DuplicateWarn.
 	OnDuplicate DuplicatePolicy
@@ -122,6 +125,7 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 		seq    int
 		doc    graph.Document
 		origin string
+		size   int
 	}
 	jobs := make(chan job, opts.Workers*2)
 	results := make(chan result, opts.Workers*2)
@@ -157,7 +161,7 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 			for j := range jobs {
 				doc := x.Extract(j.a)
 				select {
-				case results <- result{j.seq, doc, origin(j.a)}:
+				case results <- result{j.seq, doc, origin(j.a), len(j.a.Text)}:
 				case <-ctx.Done():
 					return
 				}
@@ -213,6 +217,9 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 			delete(pending, next)
 			next++
 			sum.Articles++
+			if opts.OnProgress != nil {
+				opts.OnProgress(pr.size)
+			}
 			if f, ok := seen[d.Article.ID]; ok {
 				if f.hash == d.Article.Hash {
 					continue // the same article read twice

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -170,16 +171,21 @@ Examples:
 			}
 			ropts.Remote = wr
 			logrus.WithField("store", where).Info("importing")
+			bar := newProgress(c.Context, c.Args().Slice(), ropts)
 			sum, err := pipeline.Import(c.Context, c.Args().Slice(), x, store, pipeline.Options{
 				Read: ropts, Workers: c.Int("workers"), BatchSize: c.Int("batch"), OnSkip: logSkip,
-				OnDuplicate: policy, Duplicate: logDuplicate,
+				OnDuplicate: policy, Duplicate: logDuplicate, OnProgress: bar.document,
 				OnDocument: func(d graph.Document) {
 					logrus.WithFields(logrus.Fields{"article": d.Article.ID, "entities": len(d.Entities), "relations": len(d.Relations)}).Debug("extracted")
 				},
 			})
+			bar.stop()
 			printSummary(c.App.Writer, where, sum)
 			if st, serr := store.Stats(context.WithoutCancel(c.Context)); serr == nil {
 				printTotals(c.App.Writer, st)
+			}
+			if errors.Is(err, context.Canceled) && c.Context.Err() != nil {
+				return withCode(exitInterrupted, fmt.Errorf("interrupted: %d article(s) written before the stop (the batch in flight was completed); run the same import again to complete it", sum.Write.Written+sum.Write.Skipped))
 			}
 			if err != nil {
 				return fmt.Errorf("import stopped: %w (what was written is consistent; run the same import again to complete it)", err)

@@ -5,9 +5,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/sirupsen/logrus"
 	"github.com/urfave/cli/v2"
@@ -19,6 +22,8 @@ const (
 	exitError   = 1 // the command failed
 	exitUsage   = 2 // bad flags or arguments
 	exitPartial = 3 // the command ran, but some inputs were skipped
+
+	exitInterrupted = 130 // stopped by Ctrl-C (128 + SIGINT), as shells report it
 )
 
 // exitError carries an exit code through urfave/cli.
@@ -38,7 +43,13 @@ func main() {
 
 func run(args []string) int {
 	app := newApp()
-	if err := app.Run(reorderArgs(app, args)); err != nil {
+	// Ctrl-C (or SIGTERM) cancels the command's context: an import stops
+	// reading, completes the batch in flight and says what it wrote. A
+	// second Ctrl-C kills at once, as usual.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() { <-ctx.Done(); stop() }()
+	if err := app.RunContext(ctx, reorderArgs(app, args)); err != nil {
 		var ec exitCoder
 		code := exitError
 		if errors.As(err, &ec) {
