@@ -32,6 +32,7 @@ func TestTwoStdinRunsAreBothKept(t *testing.T) {
 	stdin := func(input string) result {
 		cmd := exec.Command(kgBin, "--db", "x.db", "import", "--input-format", "jsonl", "-")
 		cmd.Dir = dir
+		cmd.Env = embeddedEnv()
 		cmd.Stdin = strings.NewReader(input)
 		out, err := cmd.Output()
 		code := 0

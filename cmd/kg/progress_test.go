@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -37,6 +36,7 @@ func TestInterruptSaysWhatWasWritten(t *testing.T) {
 	feed := bigFeed(t, dir, 20000)
 	db := filepath.Join(dir, "kg.db")
 	cmd := exec.Command(kgBin, "--db", db, "--log-level", "debug", "import", "--batch", "16", "--no-parse", feed)
+	cmd.Env = embeddedEnv()
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	stderr, err := cmd.StderrPipe()
@@ -105,7 +105,7 @@ func TestProgressOnTerminal(t *testing.T) {
 	feed := bigFeed(t, dir, 3000)
 	cmd := exec.Command(script, "-qfec", kgBin+" --db "+filepath.Join(dir, "kg.db")+" import --no-parse --batch 8 "+feed, "/dev/null")
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "COLUMNS=150", "LINES=40")
+	cmd.Env = append(embeddedEnv(), "COLUMNS=150", "LINES=40")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
