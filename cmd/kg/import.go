@@ -131,18 +131,24 @@ func importCommand() *cli.Command {
 		ArgsUsage: "PATH|URL...",
 		Description: `Reads every PATH (a file, a folder searched recursively, or - for standard input)
 and every URL (a page, an RSS 2.0 / Atom 1.0 / JSON Feed feed, file://...; an OPML
-file or a text file of URLs is a list of them),
-extracts each article and writes its facts to the store, replacing what an earlier
-import of the same article id wrote. Importing the same articles again changes
-nothing; a changed article replaces its own facts and nothing else.
+file or a text file of URLs is a list of them), extracts each article and writes
+its facts to the store, replacing what an earlier import of the same article id
+wrote. Importing the same articles again changes nothing; a changed article replaces
+its own facts and nothing else. Ids: the record's own, else the path under the folder
+given (a/story), a page's canonical URL, or for stdin a hash of the content; two
+different articles with one id in one import: see --on-duplicate.
 
 A broken input is skipped with a warning that names it and the reason; every other
-article is still imported. Exit code 3 means some inputs were skipped.
+article is still imported. Exit code 3 means some inputs were skipped. On a terminal
+a progress bar shows; Ctrl-C stops after the batch in flight and says what was
+written (exit 130).
 
 Examples:
    kg import seeds/
    kg import --db news.db articles/ more/story.html
    cat feed.jsonl | kg import --input-format jsonl -
+   kg import https://example.org/feed.xml --since 48h
+   kg import --follow=false subscriptions.opml
    NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret kg import articles/`,
 		Flags: append(readFlags(),
 			&cli.IntFlag{Name: "batch", Value: 64, Usage: "articles per store transaction"},
