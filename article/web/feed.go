@@ -115,8 +115,23 @@ type atomEntry struct {
 	Links     []atomLink `xml:"link"`
 	Published string     `xml:"published"`
 	Updated   string     `xml:"updated"`
-	Content   string     `xml:"content"`
-	Summary   string     `xml:"summary"`
+	Content   atomText   `xml:"content"`
+	Summary   atomText   `xml:"summary"`
+}
+
+// atomText is Atom's text construct: type text or html holds (escaped)
+// text, type xhtml a <div> of inline markup.
+type atomText struct {
+	Type  string `xml:"type,attr"`
+	Text  string `xml:",chardata"`
+	Inner string `xml:",innerxml"`
+}
+
+func (t atomText) String() string {
+	if t.Type == "xhtml" {
+		return t.Inner
+	}
+	return t.Text
 }
 
 type atomLink struct {
@@ -137,7 +152,7 @@ func (f atomFeed) feed() feed {
 		}
 		out.Items = append(out.Items, item{
 			ID: strings.TrimSpace(e.ID), Link: strings.TrimSpace(link), Title: strings.TrimSpace(e.Title),
-			Content:   firstNonEmpty(e.Content, e.Summary),
+			Content:   firstNonEmpty(e.Content.String(), e.Summary.String()),
 			Published: parseDate(firstNonEmpty(e.Published, e.Updated)),
 		})
 	}

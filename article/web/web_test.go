@@ -133,7 +133,7 @@ const atom = `<?xml version="1.0" encoding="utf-8"?>
 <entry><id>tag:courier,2026:1</id><title>Atom one</title><link rel="alternate" href="%[1]s/a"/><updated>2026-11-02T10:00:00Z</updated>
 <content type="html">&lt;p&gt;Kenyan President William Ruto met army chief Abdel Fattah al-Burhan in Nairobi.&lt;/p&gt;</content></entry>
 <entry><id>tag:courier,2026:2</id><title>Atom two</title><link href="%[1]s/b"/><published>2026-12-01T10:00:00Z</published>
-<summary>Iran and Oman met in Muscat.</summary></entry>
+<summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Iran and <b>Oman</b> met in Muscat.</p></div></summary></entry>
 </feed>`
 
 const jsonFeedBody = `{"version":"https://jsonfeed.org/version/1.1","title":"JSON Courier","items":[
@@ -187,6 +187,9 @@ func TestFeedsOfEachKind(t *testing.T) {
 		}[kind]
 		if arts[0].Title != want[0] || !strings.Contains(arts[0].Text, want[1]) || arts[0].ID != s.URL+"/a" || arts[0].Published != "2026-11-02" {
 			t.Errorf("%s content: %+v", kind, arts[0])
+		}
+		if kind == "atom" && !strings.Contains(arts[1].Text, "Iran and Oman met in Muscat.") {
+			t.Errorf("atom xhtml content: %q", arts[1].Text)
 		}
 		if strings.Contains(arts[1].Text, "<p>") || strings.Contains(arts[1].Text, "&nbsp;") {
 			t.Errorf("%s: markup left in %q", kind, arts[1].Text)
