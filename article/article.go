@@ -13,7 +13,11 @@ package article
 
 // Article is one article ready for extraction.
 type Article struct {
-	ID        string // file name without extension unless the record gives one
+	// ID is the record's own id, else the file's path relative to the
+	// directory given to Read without extension ("a/story"; a file given
+	// by itself: its name, "story"), with "-N" for the Nth record of a
+	// JSON file; for standard input, "stdin-" and a hash of the text.
+	ID        string
 	Title     string
 	Source    string // path, or "-" for standard input
 	Line      int    // line of the record in a JSON or JSON lines file, else 0

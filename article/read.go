@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -35,6 +37,24 @@ type Options struct {
 	Format Format
 	// Stdin is read for the path "-"; default os.Stdin.
 	Stdin io.Reader
+	// Remote reads the paths it handles (URLs, feeds, lists of URLs;
+	// article/web) instead of the file reader; nil: every path is a file.
+	Remote Remote
+}
+
+// Remote reads inputs that are not local articles: package web fetches
+// URLs and feeds. It reports bad inputs to skip and hands articles to
+// emit, like the file reader.
+type Remote interface {
+	Handles(path string) bool
+	Read(ctx context.Context, path string, emit func(Article) error, skip func(Skip)) error
+}
+
+// ReadFrom reads one input already open (a fetched page, a feed item's
+// content) as Read reads a file: source names it in Skips, id is the id
+// of its article (of its records: id-N), format as for Options.Format.
+func ReadFrom(ctx context.Context, in io.Reader, source, id string, format Format, opts Options, fn func(Article) error, skip func(Skip)) error {
+	return newReader(ctx, opts, fn, skip).readInput(in, source, id, format, -1)
 }
 
 // Skip is an input, or a record of one, that was not read, and why.
@@ -118,6 +138,7 @@ func (r *reader) report(source string, line int, reason string) {
 // emit hands a finished article to fn.
 func (r *reader) emit(a Article) error {
 	r.count++
+	a.ID = contentID(a)
 	return r.fn(a)
 }
 
@@ -126,7 +147,10 @@ func (r *reader) readPath(path string) error {
 		return err
 	}
 	if path == "-" {
-		return r.readInput(r.opts.Stdin, "-", "stdin", r.opts.Format, -1)
+		return r.readInput(r.opts.Stdin, "-", stdinID, r.opts.Format, -1)
+	}
+	if r.opts.Remote != nil && r.opts.Remote.Handles(path) {
+		return r.opts.Remote.Read(r.ctx, path, r.emit, r.skip)
 	}
 	info, err := os.Stat(path)
 	if err != nil {
@@ -140,7 +164,7 @@ func (r *reader) readPath(path string) error {
 	if format == FormatAuto {
 		format, _ = formatOf(path, r.opts.Extensions) // unknown: FormatAuto, sniffed
 	}
-	return r.readFile(path, format)
+	return r.readFile(path, stem(path), format)
 }
 
 // walk reads the article files under root, in lexical order.
@@ -188,7 +212,7 @@ func (r *reader) walk(root string) error {
 			r.report(path, 0, "not a regular file")
 			return nil
 		}
-		return r.readFile(path, format)
+		return r.readFile(path, relID(root, path), format)
 	})
 	if err != nil {
 		return err
@@ -203,7 +227,7 @@ func (r *reader) walk(root string) error {
 	return nil
 }
 
-func (r *reader) readFile(path string, format Format) error {
+func (r *reader) readFile(path, id string, format Format) error {
 	f, err := os.Open(path)
 	if err != nil {
 		r.report(path, 0, describe(err))
@@ -214,7 +238,7 @@ func (r *reader) readFile(path string, format Format) error {
 	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
 		size = info.Size()
 	}
-	return r.readInput(f, path, stem(path), format, size)
+	return r.readInput(f, path, id, format, size)
 }
 
 // readInput reads one input; size is its size when known, else -1.
@@ -295,6 +319,39 @@ func (r *reader) document(a Article, source, id string) error {
 	}
 	a.ID, a.Source = id, source
 	return r.emit(a)
+}
+
+// stdinID is the id prefix of standard input's articles; contentID
+// completes it with a hash of the text.
+const stdinID = "stdin"
+
+// contentID returns id, except for standard input, which has no name that
+// stays the same between runs: its articles without an id of their own
+// are named by a hash of their text, so reading the same feed again is
+// idempotent and a different feed adds articles instead of replacing the
+// first one's "stdin-1", "stdin-2", ...
+func contentID(a Article) string {
+	if a.Source != "-" || (a.ID != stdinID && !strings.HasPrefix(a.ID, stdinID+"-")) {
+		return a.ID
+	}
+	sum := sha256.Sum256([]byte(a.Title + "\x00" + a.URL + "\x00" + a.Text))
+	return stdinID + "-" + hex.EncodeToString(sum[:8])
+}
+
+// relID is the id of a file found under a directory: its path relative
+// to the directory given, without the extension, with forward slashes
+// ("a/story", "b/story"), so two same-named files in two subfolders are
+// two articles.
+func relID(root, path string) string {
+	rel, err := filepath.Rel(root, path)
+	if err != nil || rel == "." {
+		return stem(path)
+	}
+	dir := filepath.Dir(rel)
+	if dir == "." {
+		return stem(path)
+	}
+	return filepath.ToSlash(filepath.Join(dir, stem(path)))
 }
 
 // stem is a file's name without directory and extension: the default

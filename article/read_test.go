@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -35,7 +36,7 @@ func TestDirectoryWalk(t *testing.T) {
 	if len(skips) != 0 {
 		t.Errorf("skips = %v", skips)
 	}
-	if got := strings.Join(ids(arts), ","); got != "a,b,c,d-1,d-2,e" {
+	if got := strings.Join(ids(arts), ","); got != "a,b,sub/c,sub/d-1,sub/d-2,sub/e" {
 		t.Errorf("ids = %s, want lexical order without hidden files", got)
 	}
 	if len(arts) > 2 && arts[2].Source != filepath.Join(dir, "sub", "c.html") {
@@ -76,17 +77,21 @@ func TestUnknownExtensionIsSniffed(t *testing.T) {
 	}
 }
 
+// hashIDs matches the content-hash ids of standard input's articles.
+var hashIDs = regexp.MustCompile(`stdin-[0-9a-f]{16}`)
+
 func TestStdin(t *testing.T) {
+	seen := map[string][]string{}
 	cases := []struct {
 		name, input string
 		wantIDs     string
 		wantTitle   string
 	}{
-		{"text", "Ferry News\n\nThe ferry left.", "stdin", "Ferry News"},
-		{"html", "  <html><head><title>Ferry Page</title></head><body><p>The ferry left.</p></body></html>", "stdin", "Ferry Page"},
-		{"json", `{"title":"Ferry Record","text":"The ferry left."}`, "stdin", "Ferry Record"},
+		{"text", "Ferry News\n\nThe ferry left.", "stdin-H", "Ferry News"},
+		{"html", "  <html><head><title>Ferry Page</title></head><body><p>The ferry left.</p></body></html>", "stdin-H", "Ferry Page"},
+		{"json", `{"title":"Ferry Record","text":"The ferry left."}`, "stdin-H", "Ferry Record"},
 		{"json with id", `{"id":"f9","title":"Ferry Record","text":"The ferry left."}`, "f9", "Ferry Record"},
-		{"json lines", "{\"title\":\"Ferry Line\",\"text\":\"The ferry left.\"}\n{\"text\":\"It came back.\"}\n", "stdin-1,stdin-2", "Ferry Line"},
+		{"json lines", "{\"title\":\"Ferry Line\",\"text\":\"The ferry left.\"}\n{\"text\":\"It came back.\"}\n", "stdin-H,stdin-H", "Ferry Line"},
 	}
 	for _, c := range cases {
 		arts, skips := readAll(t, Options{Stdin: strings.NewReader(c.input)}, "-")
@@ -94,8 +99,19 @@ func TestStdin(t *testing.T) {
 			t.Errorf("%s: articles %v, skips %v", c.name, arts, skips)
 			continue
 		}
-		if got := strings.Join(ids(arts), ","); got != c.wantIDs || arts[0].Title != c.wantTitle || arts[0].Source != "-" {
+		got := hashIDs.ReplaceAllString(strings.Join(ids(arts), ","), "stdin-H")
+		if got != c.wantIDs || arts[0].Title != c.wantTitle || arts[0].Source != "-" {
 			t.Errorf("%s: ids %s, first %+v", c.name, got, arts[0])
+		}
+		seen[arts[0].ID] = append(seen[arts[0].ID], c.name)
+		again, _ := readAll(t, Options{Stdin: strings.NewReader(c.input)}, "-")
+		if strings.Join(ids(again), ",") != strings.Join(ids(arts), ",") {
+			t.Errorf("%s: ids %v on a second read, %v on the first", c.name, ids(again), ids(arts))
+		}
+	}
+	for id, names := range seen {
+		if len(names) > 1 {
+			t.Errorf("different stdin inputs %v share the id %s", names, id)
 		}
 	}
 }
@@ -273,4 +289,19 @@ func TestFiftyMegabyteFileIsBadInput(t *testing.T) {
 	f.Close()
 	_, skips := readAll(t, Options{}, path)
 	wantSkip(t, skips, path, 0, "file is 50.0 MiB, larger than the 10.0 MiB limit")
+}
+
+func TestSameNameInTwoFoldersIsTwoArticles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a/story.txt", "Story A\nThe ferry left.")
+	writeFile(t, dir, "b/story.txt", "Story B\nThe ferry came back.")
+	arts, skips := readAll(t, Options{}, dir)
+	if got := strings.Join(ids(arts), ","); got != "a/story,b/story" || len(skips) != 0 {
+		t.Errorf("ids %s, skips %v", got, skips)
+	}
+	// A file given by itself keeps its bare name, as before.
+	arts, _ = readAll(t, Options{}, filepath.Join(dir, "a", "story.txt"))
+	if got := strings.Join(ids(arts), ","); got != "story" {
+		t.Errorf("a file given by itself: id %s", got)
+	}
 }

@@ -41,6 +41,14 @@ type Store interface {
 	// Stats counts articles, entities by type and relations by type.
 	Stats(ctx context.Context) (Stats, error)
 
+	// GetMeta and PutMeta keep small named values beside the graph, not in
+	// it: `kg import URL` keeps there the validators (ETag, Last-Modified)
+	// of what it fetched, so that fetching again downloads only what
+	// changed. Keys are namespaced by the caller ("http:" + URL). GetMeta
+	// reports false for a key never put.
+	GetMeta(ctx context.Context, key string) (string, bool, error)
+	PutMeta(ctx context.Context, key, value string) error
+
 	Close() error
 }
 

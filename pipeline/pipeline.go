@@ -8,7 +8,10 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"fmt"
 	"runtime"
+	"slices"
+	"strconv"
 	"sync"
 	"time"
 
@@ -30,21 +33,71 @@ type Options struct {
 	OnSkip func(article.Skip)
 	// OnDocument is told about every document extracted (for progress).
 	OnDocument func(graph.Document)
+	// OnProgress is told, in input order, the text size of each article
+	// extracted (for a progress bar's MB/s).
+	OnProgress func(textBytes int)
+	// OnDuplicate decides what happens to a second, different article
+	// that claims an id already read in this import; default DuplicateWarn.
+	OnDuplicate DuplicatePolicy
+	// Duplicate is told about each such article (to warn), whatever the
+	// policy.
+	Duplicate func(Duplicate)
+}
+
+// DuplicatePolicy says what to do with a second article of the same id in
+// one import. An article read twice with the same text is not a
+// duplicate: it is written once.
+type DuplicatePolicy int
+
+const (
+	DuplicateWarn    DuplicatePolicy = iota // keep the first, skip the second, tell Duplicate
+	DuplicateSkip                           // the same, quietly (the caller logs less)
+	DuplicateReplace                        // the second replaces the first
+	DuplicateError                          // stop the import
+)
+
+// ParseDuplicatePolicy reads a policy's name: warn, skip, replace, error.
+func ParseDuplicatePolicy(s string) (DuplicatePolicy, error) {
+	switch s {
+	case "", "warn":
+		return DuplicateWarn, nil
+	case "skip":
+		return DuplicateSkip, nil
+	case "replace":
+		return DuplicateReplace, nil
+	case "error":
+		return DuplicateError, nil
+	}
+	return 0, fmt.Errorf("--on-duplicate must be warn, skip, replace or error, not %q", s)
+}
+
+// Duplicate is a second article claiming an id: where the first and the
+// second were read (path, or path:line for a record).
+type Duplicate struct {
+	ID            string
+	First, Second string
+	Policy        DuplicatePolicy
+}
+
+func (d Duplicate) Error() string {
+	return fmt.Sprintf("two different articles have the id %q: %s and %s", d.ID, d.First, d.Second)
 }
 
 // Summary says what an import did.
 type Summary struct {
-	Articles  int // articles read and extracted
-	Write     graph.WriteResult
-	Skipped   []article.Skip
-	Entities  map[graph.EntityType]int   // entities found, by type, summed over articles
-	Relations map[graph.RelationType]int // text relations found, by type, summed over articles
-	Elapsed   time.Duration
+	Articles   int // articles read and extracted (duplicates included)
+	Write      graph.WriteResult
+	Duplicates int // different articles whose id an earlier one in this import had: skipped, or replaced it
+	Skipped    []article.Skip
+	Entities   map[graph.EntityType]int   // entities found, by type, summed over articles
+	Relations  map[graph.RelationType]int // text relations found, by type, summed over articles
+	Elapsed    time.Duration
 }
 
 // Import reads paths, extracts and writes to store (nil: extract only,
 // for callers that only want OnDocument). A bad input is
-// skipped and reported; only a store failure or cancellation stops the
+// skipped and reported; only a store failure, a duplicate id under
+// DuplicateError or cancellation stops the
 // import, and what was written before stays consistent (writes are
 // atomic per batch and idempotent, so running the import again completes
 // it).
@@ -57,6 +110,10 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 64
 	}
+	// Cancelling ctx stops reading and extraction; the documents already
+	// extracted are still written (the batch in flight completes), so an
+	// interrupted import ends on a batch boundary and says what it wrote.
+	wctx := context.WithoutCancel(ctx)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -65,8 +122,10 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 		a   article.Article
 	}
 	type result struct {
-		seq int
-		doc graph.Document
+		seq    int
+		doc    graph.Document
+		origin string
+		size   int
 	}
 	jobs := make(chan job, opts.Workers*2)
 	results := make(chan result, opts.Workers*2)
@@ -102,7 +161,7 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 			for j := range jobs {
 				doc := x.Extract(j.a)
 				select {
-				case results <- result{j.seq, doc}:
+				case results <- result{j.seq, doc, origin(j.a), len(j.a.Text)}:
 				case <-ctx.Done():
 					return
 				}
@@ -111,9 +170,19 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	// The writer keeps input order, so that with duplicate ids the last
-	// version read wins, as it would in a sequential import.
-	pending := map[int]graph.Document{}
+	// The writer keeps input order, so that with duplicate ids the first
+	// version read is kept (or, with DuplicateReplace, the last), as in a
+	// sequential import.
+	pending := map[int]result{}
+	// seen holds, per id read, the text's hash and where it was read, to
+	// tell a duplicate id from the same article twice. It grows by one
+	// small entry per article: tens of bytes, not the article.
+	type firstRead struct {
+		hash   string
+		origin string
+	}
+	seen := map[string]firstRead{}
+	var dupErr error
 	next := 0
 	var batch []graph.Document
 	var writeErr error
@@ -125,7 +194,7 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 			batch = batch[:0]
 			return
 		}
-		res, err := store.Write(ctx, batch)
+		res, err := store.Write(wctx, batch)
 		if err != nil {
 			writeErr = err
 			cancel()
@@ -135,18 +204,50 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 		batch = batch[:0]
 	}
 	for r := range results {
-		if writeErr != nil {
+		if writeErr != nil || dupErr != nil {
 			continue // drain
 		}
-		pending[r.seq] = r.doc
-		for {
-			d, ok := pending[next]
+		pending[r.seq] = r
+		for writeErr == nil && dupErr == nil {
+			pr, ok := pending[next]
 			if !ok {
 				break
 			}
+			d := pr.doc
 			delete(pending, next)
 			next++
 			sum.Articles++
+			if opts.OnProgress != nil {
+				opts.OnProgress(pr.size)
+			}
+			if f, ok := seen[d.Article.ID]; ok {
+				if f.hash == d.Article.Hash {
+					continue // the same article read twice
+				}
+				dup := Duplicate{ID: d.Article.ID, First: f.origin, Second: pr.origin, Policy: opts.OnDuplicate}
+				sum.Duplicates++
+				if opts.Duplicate != nil {
+					opts.Duplicate(dup)
+				}
+				switch opts.OnDuplicate {
+				case DuplicateError:
+					dupErr = dup
+					cancel()
+					continue
+				case DuplicateReplace:
+					seen[d.Article.ID] = firstRead{d.Article.Hash, pr.origin}
+					// Still in the batch: replace it there, so the store
+					// never sees two versions in one write.
+					if i := slices.IndexFunc(batch, func(b graph.Document) bool { return b.Article.ID == d.Article.ID }); i >= 0 {
+						batch[i] = d
+						continue
+					}
+				default:
+					continue
+				}
+			} else {
+				seen[d.Article.ID] = firstRead{d.Article.Hash, pr.origin}
+			}
 			for _, e := range d.Entities {
 				sum.Entities[e.Type]++
 			}
@@ -169,8 +270,23 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 	switch {
 	case writeErr != nil:
 		return sum, writeErr
+	case dupErr != nil:
+		return sum, dupErr
 	case readErr != nil && !errors.Is(readErr, context.Canceled):
 		return sum, readErr
 	}
 	return sum, ctx.Err()
+}
+
+// origin names where an article was read: its path, with the line of a
+// JSON record.
+func origin(a article.Article) string {
+	src := a.Source
+	if src == "-" {
+		src = "stdin"
+	}
+	if a.Line > 0 {
+		return src + ":" + strconv.Itoa(a.Line)
+	}
+	return src
 }

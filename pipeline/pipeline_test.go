@@ -104,3 +104,57 @@ func BenchmarkStreamMemory(b *testing.B) {
 		})
 	}
 }
+
+func TestDuplicateIDs(t *testing.T) {
+	dir := t.TempDir()
+	feed := filepath.Join(dir, "feed.jsonl")
+	os.WriteFile(feed, []byte(
+		`{"id":"x","text":"Armenia and Azerbaijan held talks in Brussels."}`+"\n"+
+			`{"id":"y","text":"Russia struck Kharkiv with Shahed-136 drones."}`+"\n"+
+			`{"id":"x","text":"Armenia and Azerbaijan held talks in Brussels."}`+"\n"+ // the same article again
+			`{"id":"x","text":"Iran and Oman met in Muscat."}`+"\n"), 0o644)
+	x, err := extract.New(extract.Options{NoParse: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		policy   string
+		wantErr  bool
+		wantText string // a word of the stored x's title
+	}{
+		{"warn", false, "Armenia"}, {"skip", false, "Armenia"}, {"replace", false, "Iran"}, {"error", true, "Armenia"},
+	} {
+		policy, err := pipeline.ParseDuplicatePolicy(c.policy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		store, err := embedded.Open(filepath.Join(dir, c.policy+".db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var dups []pipeline.Duplicate
+		sum, err := pipeline.Import(context.Background(), []string{feed}, x, store, pipeline.Options{
+			BatchSize: 1 + len(c.policy)%2, OnDuplicate: policy, Duplicate: func(d pipeline.Duplicate) { dups = append(dups, d) },
+		})
+		if (err != nil) != c.wantErr {
+			t.Errorf("%s: err %v", c.policy, err)
+		}
+		if len(dups) != 1 || dups[0].ID != "x" || dups[0].First != feed+":1" || dups[0].Second != feed+":4" || sum.Duplicates != 1 {
+			t.Errorf("%s: duplicates %+v, summary %+v", c.policy, dups, sum)
+		}
+		if c.wantErr && !strings.Contains(err.Error(), feed+":1") {
+			t.Errorf("%s: error %v does not name both inputs", c.policy, err)
+		}
+		var title string
+		store.Documents(context.Background(), func(d graph.Document) error {
+			if d.Article.ID == "x" {
+				title = d.Article.Title
+			}
+			return nil
+		})
+		if !strings.Contains(title, c.wantText) {
+			t.Errorf("%s: stored x is %q, want the one with %q", c.policy, title, c.wantText)
+		}
+		store.Close()
+	}
+}

@@ -41,6 +41,11 @@ Examples:
 			if err != nil {
 				return err
 			}
+			wr, err := webReader(c, ropts, nil)
+			if err != nil {
+				return err
+			}
+			ropts.Remote = wr
 			enc := json.NewEncoder(c.App.Writer)
 			enc.SetEscapeHTML(false)
 			var werr error

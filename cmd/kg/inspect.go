@@ -33,7 +33,7 @@ Examples:
 				return withCode(exitUsage, fmt.Errorf("show needs a NAME"))
 			}
 			name := strings.Join(c.Args().Slice(), " ")
-			store, _, err := openStore(c)
+			store, _, err := openExisting(c)
 			if err != nil {
 				return err
 			}
@@ -185,7 +185,7 @@ func statsCommand() *cli.Command {
    NEO4J_URI=bolt://localhost:7687 kg stats`,
 		Flags: []cli.Flag{&cli.BoolFlag{Name: "json", Usage: "print JSON"}},
 		Action: func(c *cli.Context) error {
-			store, where, err := openStore(c)
+			store, where, err := openExisting(c)
 			if err != nil {
 				return err
 			}
@@ -237,7 +237,7 @@ func forgetCommand() *cli.Command {
 			if c.NArg() == 0 {
 				return withCode(exitUsage, fmt.Errorf("forget needs at least one ARTICLE_ID"))
 			}
-			store, _, err := openStore(c)
+			store, _, err := openExisting(c)
 			if err != nil {
 				return err
 			}

@@ -5,9 +5,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/sirupsen/logrus"
 	"github.com/urfave/cli/v2"
@@ -19,6 +22,8 @@ const (
 	exitError   = 1 // the command failed
 	exitUsage   = 2 // bad flags or arguments
 	exitPartial = 3 // the command ran, but some inputs were skipped
+
+	exitInterrupted = 130 // stopped by Ctrl-C (128 + SIGINT), as shells report it
 )
 
 // exitError carries an exit code through urfave/cli.
@@ -38,13 +43,24 @@ func main() {
 
 func run(args []string) int {
 	app := newApp()
-	if err := app.Run(args); err != nil {
+	// Ctrl-C (or SIGTERM) cancels the command's context: an import stops
+	// reading, completes the batch in flight and says what it wrote. A
+	// second Ctrl-C kills at once, as usual.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() { <-ctx.Done(); stop() }()
+	if err := app.RunContext(ctx, reorderArgs(app, args)); err != nil {
 		var ec exitCoder
 		code := exitError
 		if errors.As(err, &ec) {
 			code = ec.code
 		}
 		if ec.err != nil && ec.err.Error() == "" {
+			return code
+		}
+		if code == exitUsage {
+			// A usage error is for the person typing: plain text, not a log line.
+			fmt.Fprintf(os.Stderr, "kg: %v\n", err)
 			return code
 		}
 		logrus.Error(err)
@@ -54,9 +70,11 @@ func run(args []string) int {
 }
 
 func newApp() *cli.App {
-	return &cli.App{
-		Name:  "kg",
-		Usage: "turn news articles into a knowledge graph (embedded store or Neo4j)",
+	cli.VersionPrinter = func(c *cli.Context) { printVersion(c.App.Writer) }
+	app := &cli.App{
+		Name:    "kg",
+		Version: shortVersion(),
+		Usage:   "turn news articles into a knowledge graph (embedded store or Neo4j)",
 		Description: `kg reads articles (plain text, HTML, JSON, JSON lines; files, folders or stdin),
 finds the people, states, places, organizations and weapons systems they name,
 resolves the many names of each to one node, and reads the relations the text
@@ -85,14 +103,34 @@ EXAMPLES:
 			queryCommand(),
 			pushCommand(),
 			parseCommand(),
+			versionCommand(),
+			completionCommand(),
+		},
+		// Not a command: say so, with the nearest one, as gh does.
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return cli.ShowAppHelp(c)
+			}
+			hint := ""
+			if s := cli.SuggestCommand(c.App.Commands, c.Args().First()); s != "" {
+				hint = "\n" + s
+			}
+			return withCode(exitUsage, fmt.Errorf("unknown command %q for kg%s\nRun 'kg --help' for the commands.", c.Args().First(), hint))
 		},
 		OnUsageError: func(c *cli.Context, err error, isSubcommand bool) error {
-			return withCode(exitUsage, err)
+			return withCode(exitUsage, fmt.Errorf("%w\nRun 'kg --help' for usage.", err))
 		},
 		ExitErrHandler: func(c *cli.Context, err error) {}, // run() reports errors and exit codes
 		Writer:         os.Stdout,
 		ErrWriter:      os.Stderr,
 	}
+	for _, cmd := range app.Commands {
+		name := cmd.Name
+		cmd.OnUsageError = func(c *cli.Context, err error, isSubcommand bool) error {
+			return withCode(exitUsage, fmt.Errorf("%w\nRun 'kg %s --help' for usage.", err, name))
+		}
+	}
+	return app
 }
 
 func globalFlags() []cli.Flag {
@@ -118,7 +156,8 @@ func setupLogging(c *cli.Context) error {
 	logrus.SetLevel(lvl)
 	switch c.String("log-format") {
 	case "text":
-		logrus.SetFormatter(&logrus.TextFormatter{DisableTimestamp: false, FullTimestamp: true})
+		// logrus colours only a terminal; NO_COLOR (no-color.org) turns that off too.
+		logrus.SetFormatter(&logrus.TextFormatter{FullTimestamp: true, DisableColors: os.Getenv("NO_COLOR") != ""})
 	case "json":
 		logrus.SetFormatter(&logrus.JSONFormatter{})
 	default:

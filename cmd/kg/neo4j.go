@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -24,7 +25,9 @@ func queryCommand() *cli.Command {
 		ArgsUsage: "CYPHER",
 		Description: `Runs one Cypher statement against the Neo4j server of --neo4j-uri / NEO4J_URI.
 Values go in parameters: --param name=value (repeatable; numbers and true/false are
-typed, anything else is a string; name:=JSON passes a JSON value).
+typed, anything else is a string; name:=JSON passes a JSON value). The session is
+read-only unless --write: a query that creates, changes or deletes is refused by the
+server, so a typo cannot damage the graph.
 
 Examples:
    kg query 'MATCH (a)-[r:NEGOTIATES_WITH]-(b) RETURN a.name, b.name, r.sentences'
@@ -35,6 +38,7 @@ See docs/cypher-cookbook.md for the questions analysts ask.`,
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "param", Aliases: []string{"p"}, Usage: "query parameter `name=value` (or name:=JSON)"},
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "output: table, json or csv"},
+			&cli.BoolFlag{Name: "write", Usage: "allow the query to write (the session is read-only by default, as cypher-shell's --access-mode read)"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
@@ -56,7 +60,10 @@ See docs/cypher-cookbook.md for the questions analysts ask.`,
 				return err
 			}
 			defer store.Close()
-			res, err := store.Query(c.Context, c.Args().First(), params)
+			res, err := store.QueryAccess(c.Context, c.Args().First(), params, c.Bool("write"))
+			if errors.Is(err, neo4jstore.ErrReadOnly) {
+				return fmt.Errorf("%w; run it again with --write to allow writes", err)
+			}
 			if err != nil {
 				return err
 			}
@@ -166,6 +173,9 @@ Examples:
 		Action: func(c *cli.Context) error {
 			if c.String("neo4j-uri") == "" {
 				return withCode(exitUsage, fmt.Errorf("push needs Neo4j: set --neo4j-uri or NEO4J_URI"))
+			}
+			if err := embeddedExists(c.String("db")); err != nil {
+				return err
 			}
 			src, err := embedded.Open(c.String("db"))
 			if err != nil {

@@ -120,3 +120,20 @@ func TestNeo4jUnreachable(t *testing.T) {
 		t.Errorf("the password was logged:\n%s", r.stderr)
 	}
 }
+
+// kg query is read-only unless --write, as cypher-shell's access mode.
+func TestQueryIsReadOnlyByDefault(t *testing.T) {
+	env, _ := neo4jEnv(t)
+	dir := t.TempDir()
+	r := kg(t, dir, env, "query", "CREATE (n:Scratch {x: 1}) RETURN n.x")
+	if r.code == 0 || !strings.Contains(r.stderr, "--write") {
+		t.Errorf("a writing query without --write: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := kg(t, dir, env, "query", "MATCH (n:Scratch) RETURN count(n) AS n"); !strings.Contains(r.stdout, "0") {
+		t.Errorf("the refused query wrote: %s%s", r.stdout, r.stderr)
+	}
+	if r := kg(t, dir, env, "query", "CREATE (n:Scratch {x: 1}) RETURN n.x", "--write"); r.code != 0 || !strings.Contains(r.stdout, "nodes_created") {
+		t.Errorf("--write: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	kg(t, dir, env, "query", "--write", "MATCH (n:Scratch) DELETE n")
+}

@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/sirupsen/logrus"
 	"github.com/urfave/cli/v2"
@@ -13,7 +16,27 @@ import (
 	"github.com/newsgraph/kg/graph/neo4jstore"
 )
 
-// openStore opens Neo4j when a URI is configured, else the embedded store.
+// openExisting opens the store for a command that reads (or forgets from)
+// one: a missing embedded store is an error, not a new empty file that
+// answers as if the graph were empty (`kg --db typo.db stats`).
+func openExisting(c *cli.Context) (graph.Store, string, error) {
+	if c.String("neo4j-uri") == "" {
+		if err := embeddedExists(c.String("db")); err != nil {
+			return nil, "", err
+		}
+	}
+	return openStore(c)
+}
+
+func embeddedExists(path string) error {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("no store at %s (run kg import first, or pass --db)", path)
+	}
+	return nil
+}
+
+// openStore opens Neo4j when a URI is configured, else the embedded store
+// (created when missing).
 func openStore(c *cli.Context) (graph.Store, string, error) {
 	if uri := c.String("neo4j-uri"); uri != "" {
 		s, err := openNeo4j(c)

@@ -12,6 +12,11 @@ const schemaVersion = 1
 // schema is the whole database layout; see the package documentation.
 // Every statement is idempotent so that Init can run on every Open.
 const schema = `
+CREATE TABLE IF NOT EXISTS meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS articles (
 	id        TEXT PRIMARY KEY,
 	title     TEXT NOT NULL,

@@ -16,6 +16,7 @@ var schemaStatements = []string{
 	"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
 	"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
 	"CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)",
+	"CREATE CONSTRAINT kg_meta_key IF NOT EXISTS FOR (m:KgMeta) REQUIRE m.key IS UNIQUE",
 	"CREATE FULLTEXT INDEX entity_keys IF NOT EXISTS FOR (e:Entity) ON EACH [e.keys] " +
 		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
 }

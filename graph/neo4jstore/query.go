@@ -2,7 +2,9 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -32,7 +34,31 @@ type Result struct {
 // path {nodes, relationships}, temporal values ISO-8601 strings, points
 // {srid, x, y[, z]}.
 func (s *Store) Query(ctx context.Context, cypher string, params map[string]any) (Result, error) {
-	sess := s.session(ctx, neo4j.AccessModeWrite)
+	return s.QueryAccess(ctx, cypher, params, true)
+}
+
+// ErrReadOnly marks a query refused because it writes in a read-only
+// session (`kg query` without --write).
+var ErrReadOnly = errors.New("the query writes, and the session is read-only")
+
+// QueryAccess is Query in a session of read access mode unless write, as
+// cypher-shell's --access-mode: the server refuses a query that writes
+// (ErrReadOnly).
+func (s *Store) QueryAccess(ctx context.Context, cypher string, params map[string]any, write bool) (Result, error) {
+	mode := neo4j.AccessModeRead
+	if write {
+		mode = neo4j.AccessModeWrite
+	}
+	out, err := s.query(ctx, cypher, params, mode)
+	var ne *neo4j.Neo4jError
+	if err != nil && !write && errors.As(err, &ne) && (ne.Code == "Neo.ClientError.Statement.AccessMode" || strings.Contains(ne.Msg, "read access mode")) {
+		return Result{}, fmt.Errorf("neo4j at %s: %w (%s)", s.uri, ErrReadOnly, ne.Msg)
+	}
+	return out, err
+}
+
+func (s *Store) query(ctx context.Context, cypher string, params map[string]any, mode neo4j.AccessMode) (Result, error) {
+	sess := s.session(ctx, mode)
 	defer sess.Close(context.Background())
 	res, err := sess.Run(ctx, cypher, params)
 	if err != nil {

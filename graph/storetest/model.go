@@ -16,12 +16,27 @@ import (
 type Model struct {
 	mu   sync.Mutex
 	docs map[string]graph.Document // by article id, normalised
+	meta map[string]string
 }
 
 var _ graph.Store = (*Model)(nil)
 
 // NewModel returns an empty reference store.
-func NewModel() *Model { return &Model{docs: map[string]graph.Document{}} }
+func NewModel() *Model { return &Model{docs: map[string]graph.Document{}, meta: map[string]string{}} }
+
+func (m *Model) GetMeta(_ context.Context, key string) (string, bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v, ok := m.meta[key]
+	return v, ok, nil
+}
+
+func (m *Model) PutMeta(_ context.Context, key, value string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.meta[key] = value
+	return nil
+}
 
 func (m *Model) Init(context.Context) error { return nil }
 func (m *Model) Close() error               { return nil }

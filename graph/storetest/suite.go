@@ -46,6 +46,36 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("AggregationIsOrderIndependent", s.aggregation)
 	t.Run("ImportOrderDoesNotMatter", s.importOrder)
 	t.Run("CorpusMatchesModel", s.corpus)
+	t.Run("Meta", s.meta)
+}
+
+// meta: values put are read back exactly, a second put replaces the first,
+// an unknown key is not found, and meta values are not part of the graph.
+func (s suite) meta(t *testing.T) {
+	st := s.open(t)
+	ctx := t.Context()
+	if _, ok, err := st.GetMeta(ctx, "http:https://example.org/feed"); err != nil || ok {
+		t.Fatalf("GetMeta of a key never put: ok %v, err %v", ok, err)
+	}
+	awkward := `{"etag":"\"abc\"","last_modified":"Tue, 01 Dec 2026 10:00:00 GMT"} 'quotes' ünïcode`
+	for _, v := range []string{"first", awkward} {
+		if err := st.PutMeta(ctx, "http:https://example.org/feed", v); err != nil {
+			t.Fatal(err)
+		}
+		got, ok, err := st.GetMeta(ctx, "http:https://example.org/feed")
+		if err != nil || !ok || got != v {
+			t.Errorf("GetMeta = %q, %v, %v; want %q", got, ok, err, v)
+		}
+	}
+	if err := st.PutMeta(ctx, "other", ""); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok, _ := st.GetMeta(ctx, "other"); !ok || got != "" {
+		t.Errorf("empty value: %q, %v", got, ok)
+	}
+	if got := stats(t, st); got.Articles != 0 || len(got.Entities) != 0 {
+		t.Errorf("meta values show in Stats: %+v", got)
+	}
 }
 
 type suite struct {
