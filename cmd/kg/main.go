@@ -84,6 +84,8 @@ EXAMPLES:
 			initCommand(),
 			queryCommand(),
 			pushCommand(),
+			exportCommand(),
+			loadCommand(),
 			parseCommand(),
 		},
 		OnUsageError: func(c *cli.Context, err error, isSubcommand bool) error {
