@@ -26,6 +26,9 @@ type Options struct {
 	Read      article.Options
 	Workers   int // extraction workers; default GOMAXPROCS
 	BatchSize int // documents per store write; default 64
+	// Shard, when set, imports only the articles whose id it holds; the
+	// others are read (to learn their id) but neither extracted nor written.
+	Shard Shard
 	// OnSkip is told about every input that was not imported.
 	OnSkip func(article.Skip)
 	// OnDocument is told about every document extracted (for progress).
@@ -34,12 +37,13 @@ type Options struct {
 
 // Summary says what an import did.
 type Summary struct {
-	Articles  int // articles read and extracted
-	Write     graph.WriteResult
-	Skipped   []article.Skip
-	Entities  map[graph.EntityType]int   // entities found, by type, summed over articles
-	Relations map[graph.RelationType]int // text relations found, by type, summed over articles
-	Elapsed   time.Duration
+	Articles   int // articles read and extracted
+	OtherShard int // articles read but left to other shards
+	Write      graph.WriteResult
+	Skipped    []article.Skip
+	Entities   map[graph.EntityType]int   // entities found, by type, summed over articles
+	Relations  map[graph.RelationType]int // text relations found, by type, summed over articles
+	Elapsed    time.Duration
 }
 
 // Import reads paths, extracts and writes to store (nil: extract only,
@@ -77,6 +81,10 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 		defer close(jobs)
 		seq := 0
 		readErr = article.Read(ctx, paths, opts.Read, func(a article.Article) error {
+			if !opts.Shard.Holds(a.ID) {
+				sum.OtherShard++ // only this goroutine writes it before close(jobs)
+				return nil
+			}
 			select {
 			case jobs <- job{seq, a}:
 				seq++

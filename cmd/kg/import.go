@@ -81,10 +81,15 @@ Examples:
    NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret kg import articles/`,
 		Flags: append(readFlags(),
 			&cli.IntFlag{Name: "batch", Value: 64, Usage: "articles per store transaction"},
+			shardFlag(),
 		),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return withCode(exitUsage, fmt.Errorf("import needs at least one PATH (a file, a folder or -)"))
+			}
+			shard, err := shardOption(c)
+			if err != nil {
+				return err
 			}
 			ropts, x, err := readAndExtract(c)
 			if err != nil {
@@ -97,16 +102,19 @@ Examples:
 			defer store.Close()
 			logrus.WithField("store", where).Info("importing")
 			sum, err := pipeline.Import(c.Context, c.Args().Slice(), x, store, pipeline.Options{
-				Read: ropts, Workers: c.Int("workers"), BatchSize: c.Int("batch"), OnSkip: logSkip,
+				Read: ropts, Workers: c.Int("workers"), BatchSize: c.Int("batch"), OnSkip: logSkip, Shard: shard,
 				OnDocument: func(d graph.Document) {
 					logrus.WithFields(logrus.Fields{"article": d.Article.ID, "entities": len(d.Entities), "relations": len(d.Relations)}).Debug("extracted")
 				},
 			})
+			if shard.N > 1 {
+				logrus.WithFields(logrus.Fields{"shard": shard.String(), "here": sum.Articles, "other_shards": sum.OtherShard}).Info("sharded import")
+			}
 			printSummary(c.App.Writer, where, sum)
 			if err != nil {
 				return fmt.Errorf("import stopped: %w (what was written is consistent; run the same import again to complete it)", err)
 			}
-			if sum.Articles == 0 {
+			if sum.Articles == 0 && sum.OtherShard == 0 {
 				return withCode(exitError, fmt.Errorf("no article was imported"))
 			}
 			if len(sum.Skipped) > 0 {
