@@ -12,14 +12,15 @@ import (
 
 	"github.com/newsgraph/kg/graph/embedded"
 	"github.com/newsgraph/kg/graph/storetest"
+	"github.com/newsgraph/kg/internal/testdata"
 )
 
 // devCopies copies the dev articles n times under distinct names (so
 // distinct article ids sharing all their entities and most edges: the
 // worst case for concurrent writers, which all MERGE the same nodes).
-func devCopies(t *testing.T, n int) string {
+func devCopies(t testing.TB, n int) string {
 	t.Helper()
-	src := devCopy(t)
+	src := testdata.DevCorpus(t)
 	dst := t.TempDir()
 	files, _ := filepath.Glob(filepath.Join(src, "*.txt"))
 	for i := range n {
@@ -28,14 +29,16 @@ func devCopies(t *testing.T, n int) string {
 			if err != nil {
 				t.Fatal(err)
 			}
-			write(t, filepath.Join(dst, fmt.Sprintf("c%02d-%s", i, filepath.Base(f))), string(b))
+			if err := os.WriteFile(filepath.Join(dst, fmt.Sprintf("c%03d-%s", i, filepath.Base(f))), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	return dst
 }
 
 // kgAll runs several kg processes at once and returns their results.
-func kgAll(t *testing.T, dir string, env []string, argss [][]string) []result {
+func kgAll(t testing.TB, dir string, env []string, argss [][]string) []result {
 	t.Helper()
 	out := make([]result, len(argss))
 	var wg sync.WaitGroup
