@@ -120,30 +120,46 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 	go func() { wg.Wait(); close(results) }()
 
 	// The writer keeps input order, so that with duplicate ids the last
-	// version read wins, as it would in a sequential import.
+	// version read wins, as it would in a sequential import. Batches are
+	// written by their own goroutine, one batch behind, so that extraction
+	// goes on while the store writes (memory: two batches).
 	pending := map[int]graph.Document{}
 	next := 0
 	var batch []graph.Document
 	var writeErr error
+	var writeMu sync.Mutex // guards writeErr and sum.Write against the store goroutine
+	failed := func() bool { writeMu.Lock(); defer writeMu.Unlock(); return writeErr != nil }
+	batches := make(chan []graph.Document, 1)
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		for b := range batches {
+			if failed() {
+				continue
+			}
+			res, err := store.Write(ctx, b)
+			writeMu.Lock()
+			if err != nil {
+				writeErr = err
+				cancel()
+			}
+			sum.Write.Add(res)
+			writeMu.Unlock()
+		}
+	}()
 	flush := func() {
-		if len(batch) == 0 || writeErr != nil {
+		if len(batch) == 0 || failed() {
 			return
 		}
 		if store == nil { // extraction only
 			batch = batch[:0]
 			return
 		}
-		res, err := store.Write(ctx, batch)
-		if err != nil {
-			writeErr = err
-			cancel()
-			return
-		}
-		sum.Write.Add(res)
-		batch = batch[:0]
+		batches <- batch
+		batch = make([]graph.Document, 0, opts.BatchSize)
 	}
 	for r := range results {
-		if writeErr != nil {
+		if failed() {
 			continue // drain
 		}
 		pending[r.seq] = r.doc
@@ -173,6 +189,8 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 		}
 	}
 	flush()
+	close(batches)
+	<-written
 	sum.Elapsed = time.Since(start)
 	switch {
 	case writeErr != nil:
