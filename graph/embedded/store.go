@@ -47,7 +47,6 @@ func Open(path string) (*Store, error) {
 	q.Add("_pragma", "journal_mode(WAL)")   // readers never block the writer, nor it them
 	q.Add("_pragma", "synchronous(NORMAL)") // with WAL: consistent after any crash, fsync at checkpoints
 	q.Add("_pragma", "foreign_keys(1)")     // deleting an article cascades to its facts
-	q.Add("_pragma", "cache_size(-32768)")  // 32 MiB of pages: index inserts of a big batch stay in memory
 	q.Set("_txlock", "immediate")           // writers take the lock up front: no upgrade deadlocks
 	db, err := sql.Open("sqlite", u.String()+"?"+q.Encode())
 	if err != nil {
