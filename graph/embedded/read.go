@@ -35,29 +35,40 @@ func scanArticle(rows *sql.Rows) (graph.Article, error) {
 	return a, err
 }
 
+// documentsPage is how many articles Documents holds in memory at a time.
+const documentsPage = 256
+
 // Documents calls fn with each article's facts as written, in article-id
-// order, from one snapshot.
+// order, from one snapshot. Articles are read a page at a time (keyset on
+// id), so memory does not grow with the store.
 func (s *Store) Documents(ctx context.Context, fn func(graph.Document) error) error {
 	return s.readTx(ctx, func(tx *sql.Tx) error {
-		articles, err := collect(ctx, tx, scanArticle, "SELECT "+articleColumns+" FROM articles ORDER BY id")
-		if err != nil {
-			return err
+		after := "" // ids are never empty (Validate)
+		for {
+			articles, err := collect(ctx, tx, scanArticle,
+				"SELECT "+articleColumns+" FROM articles WHERE id > ? ORDER BY id LIMIT ?", after, documentsPage)
+			if err != nil {
+				return err
+			}
+			for _, a := range articles {
+				d := graph.Document{Article: a}
+				if d.Entities, err = collect(ctx, tx, scanMention,
+					"SELECT "+mentionColumns+" FROM article_mentions WHERE article_id = ? ORDER BY entity_id", a.ID); err != nil {
+					return err
+				}
+				if d.Relations, err = collect(ctx, tx, scanRelation,
+					"SELECT "+relationColumns+" FROM article_evidence WHERE article_id = ? ORDER BY source, type, target, sentence", a.ID); err != nil {
+					return err
+				}
+				if err := fn(d); err != nil {
+					return err
+				}
+			}
+			if len(articles) < documentsPage {
+				return nil
+			}
+			after = articles[len(articles)-1].ID
 		}
-		for _, a := range articles {
-			d := graph.Document{Article: a}
-			if d.Entities, err = collect(ctx, tx, scanMention,
-				"SELECT "+mentionColumns+" FROM article_mentions WHERE article_id = ? ORDER BY entity_id", a.ID); err != nil {
-				return err
-			}
-			if d.Relations, err = collect(ctx, tx, scanRelation,
-				"SELECT "+relationColumns+" FROM article_evidence WHERE article_id = ? ORDER BY source, type, target, sentence", a.ID); err != nil {
-				return err
-			}
-			if err := fn(d); err != nil {
-				return err
-			}
-		}
-		return nil
 	})
 }
 

@@ -47,6 +47,7 @@ func Open(path string) (*Store, error) {
 	q.Add("_pragma", "journal_mode(WAL)")   // readers never block the writer, nor it them
 	q.Add("_pragma", "synchronous(NORMAL)") // with WAL: consistent after any crash, fsync at checkpoints
 	q.Add("_pragma", "foreign_keys(1)")     // deleting an article cascades to its facts
+	q.Add("_pragma", "temp_store(MEMORY)")  // statement journals of multi-row inserts: no temp file writes
 	q.Set("_txlock", "immediate")           // writers take the lock up front: no upgrade deadlocks
 	db, err := sql.Open("sqlite", u.String()+"?"+q.Encode())
 	if err != nil {
