@@ -28,7 +28,7 @@ func ParseShard(s string) (Shard, error) {
 // Holds reports whether the article with this id belongs to the shard.
 // The hash is FNV-1a of the id: stable across runs, machines, Go versions
 // and input order, and every copy of one id lands in the same shard, so
-// "the last version read wins" still holds within a shard.
+// the import's rules for two articles with one id apply as without shards.
 func (s Shard) Holds(id string) bool {
 	if s.N <= 1 {
 		return true
