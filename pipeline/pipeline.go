@@ -29,6 +29,9 @@ type Options struct {
 	Read      article.Options
 	Workers   int // extraction workers; default GOMAXPROCS
 	BatchSize int // documents per store write; default 64
+	// Shard, when set, imports only the articles whose id it holds; the
+	// others are read (to learn their id) but neither extracted nor written.
+	Shard Shard
 	// OnSkip is told about every input that was not imported.
 	OnSkip func(article.Skip)
 	// OnDocument is told about every document extracted (for progress).
@@ -86,6 +89,7 @@ func (d Duplicate) Error() string {
 // Summary says what an import did.
 type Summary struct {
 	Articles   int // articles read and extracted (duplicates included)
+	OtherShard int // articles read but left to other shards
 	Write      graph.WriteResult
 	Duplicates int // different articles whose id an earlier one in this import had: skipped, or replaced it
 	Skipped    []article.Skip
@@ -136,6 +140,10 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 		defer close(jobs)
 		seq := 0
 		readErr = article.Read(ctx, paths, opts.Read, func(a article.Article) error {
+			if !opts.Shard.Holds(a.ID) {
+				sum.OtherShard++ // only this goroutine writes it before close(jobs)
+				return nil
+			}
 			select {
 			case jobs <- job{seq, a}:
 				seq++
@@ -172,7 +180,9 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 
 	// The writer keeps input order, so that with duplicate ids the first
 	// version read is kept (or, with DuplicateReplace, the last), as in a
-	// sequential import.
+	// sequential import. Batches are written by their own goroutine, one
+	// batch behind, so that extraction goes on while the store writes
+	// (memory: two batches).
 	pending := map[int]result{}
 	// seen holds, per id read, the text's hash and where it was read, to
 	// tell a duplicate id from the same article twice. It grows by one
@@ -186,29 +196,43 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 	next := 0
 	var batch []graph.Document
 	var writeErr error
+	var writeMu sync.Mutex // guards writeErr and sum.Write against the store goroutine
+	failed := func() bool { writeMu.Lock(); defer writeMu.Unlock(); return writeErr != nil }
+	batches := make(chan []graph.Document, 1)
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		for b := range batches {
+			if failed() {
+				continue
+			}
+			res, err := store.Write(wctx, b)
+			writeMu.Lock()
+			if err != nil {
+				writeErr = err
+				cancel()
+			}
+			sum.Write.Add(res)
+			writeMu.Unlock()
+		}
+	}()
 	flush := func() {
-		if len(batch) == 0 || writeErr != nil {
+		if len(batch) == 0 || failed() {
 			return
 		}
 		if store == nil { // extraction only
 			batch = batch[:0]
 			return
 		}
-		res, err := store.Write(wctx, batch)
-		if err != nil {
-			writeErr = err
-			cancel()
-			return
-		}
-		sum.Write.Add(res)
-		batch = batch[:0]
+		batches <- batch
+		batch = make([]graph.Document, 0, opts.BatchSize)
 	}
 	for r := range results {
-		if writeErr != nil || dupErr != nil {
+		if failed() || dupErr != nil {
 			continue // drain
 		}
 		pending[r.seq] = r
-		for writeErr == nil && dupErr == nil {
+		for !failed() && dupErr == nil {
 			pr, ok := pending[next]
 			if !ok {
 				break
@@ -266,6 +290,8 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 		}
 	}
 	flush()
+	close(batches)
+	<-written
 	sum.Elapsed = time.Since(start)
 	switch {
 	case writeErr != nil:

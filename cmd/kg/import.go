@@ -153,10 +153,15 @@ Examples:
 		Flags: append(readFlags(),
 			&cli.IntFlag{Name: "batch", Value: 64, Usage: "articles per store transaction"},
 			&cli.StringFlag{Name: "on-duplicate", Value: "warn", Usage: "when two different articles of one import have the same id: warn (keep the first), skip (quietly), replace (keep the last), error (stop)"},
+			shardFlag(),
 		),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return withCode(exitUsage, fmt.Errorf("import needs at least one PATH (a file, a folder or -)"))
+			}
+			shard, err := shardOption(c)
+			if err != nil {
+				return err
 			}
 			ropts, x, err := readAndExtract(c)
 			if err != nil {
@@ -179,13 +184,16 @@ Examples:
 			logrus.WithField("store", where).Info("importing")
 			bar := newProgress(c.Context, c.Args().Slice(), ropts)
 			sum, err := pipeline.Import(c.Context, c.Args().Slice(), x, store, pipeline.Options{
-				Read: ropts, Workers: c.Int("workers"), BatchSize: c.Int("batch"), OnSkip: logSkip,
+				Read: ropts, Workers: c.Int("workers"), BatchSize: c.Int("batch"), OnSkip: logSkip, Shard: shard,
 				OnDuplicate: policy, Duplicate: logDuplicate, OnProgress: bar.document,
 				OnDocument: func(d graph.Document) {
 					logrus.WithFields(logrus.Fields{"article": d.Article.ID, "entities": len(d.Entities), "relations": len(d.Relations)}).Debug("extracted")
 				},
 			})
 			bar.stop()
+			if shard.N > 1 {
+				logrus.WithFields(logrus.Fields{"shard": shard.String(), "here": sum.Articles, "other_shards": sum.OtherShard}).Info("sharded import")
+			}
 			printSummary(c.App.Writer, where, sum)
 			if st, serr := store.Stats(context.WithoutCancel(c.Context)); serr == nil {
 				printTotals(c.App.Writer, st)
@@ -202,8 +210,11 @@ Examples:
 				logrus.WithError(err).Warn("could not keep the HTTP validators: the next import fetches everything again")
 			}
 			switch {
-			case sum.Articles == 0 && len(sum.Skipped) > 0:
+			case sum.Articles == 0 && sum.OtherShard == 0 && len(sum.Skipped) > 0:
 				return withCode(exitError, fmt.Errorf("no article was imported"))
+			case sum.Articles == 0 && sum.OtherShard > 0:
+				fmt.Fprintf(c.App.Writer, "No article of shard %s here: %d belong to other shards\n", shard, sum.OtherShard)
+				return nil
 			case sum.Articles == 0:
 				// Only URLs that did not change since the last import (304).
 				fmt.Fprintln(c.App.Writer, "Nothing new: every URL is unchanged since the last import")

@@ -102,6 +102,8 @@ EXAMPLES:
 			initCommand(),
 			queryCommand(),
 			pushCommand(),
+			exportCommand(),
+			loadCommand(),
 			parseCommand(),
 			versionCommand(),
 			completionCommand(),

@@ -16,7 +16,7 @@ import (
 // neo4jEnv returns the environment that points kg at the test server, and
 // an open store on it, wiped; it skips (or fails under KG_REQUIRE_NEO4J)
 // when there is no server.
-func neo4jEnv(t *testing.T) ([]string, *neo4jstore.Store) {
+func neo4jEnv(t testing.TB) ([]string, *neo4jstore.Store) {
 	t.Helper()
 	cfg := neo4jstore.ConfigFromEnv()
 	if cfg.URI == "" {

@@ -35,29 +35,40 @@ func scanArticle(rows *sql.Rows) (graph.Article, error) {
 	return a, err
 }
 
+// documentsPage is how many articles Documents holds in memory at a time.
+const documentsPage = 256
+
 // Documents calls fn with each article's facts as written, in article-id
-// order, from one snapshot.
+// order, from one snapshot. Articles are read a page at a time (keyset on
+// id), so memory does not grow with the store.
 func (s *Store) Documents(ctx context.Context, fn func(graph.Document) error) error {
 	return s.readTx(ctx, func(tx *sql.Tx) error {
-		articles, err := collect(ctx, tx, scanArticle, "SELECT "+articleColumns+" FROM articles ORDER BY id")
-		if err != nil {
-			return err
+		after := "" // ids are never empty (Validate)
+		for {
+			articles, err := collect(ctx, tx, scanArticle,
+				"SELECT "+articleColumns+" FROM articles WHERE id > ? ORDER BY id LIMIT ?", after, documentsPage)
+			if err != nil {
+				return err
+			}
+			for _, a := range articles {
+				d := graph.Document{Article: a}
+				if d.Entities, err = collect(ctx, tx, scanMention,
+					"SELECT "+mentionColumns+" FROM article_mentions WHERE article_id = ? ORDER BY entity_id", a.ID); err != nil {
+					return err
+				}
+				if d.Relations, err = collect(ctx, tx, scanRelation,
+					"SELECT "+relationColumns+" FROM article_evidence WHERE article_id = ? ORDER BY source, type, target, sentence", a.ID); err != nil {
+					return err
+				}
+				if err := fn(d); err != nil {
+					return err
+				}
+			}
+			if len(articles) < documentsPage {
+				return nil
+			}
+			after = articles[len(articles)-1].ID
 		}
-		for _, a := range articles {
-			d := graph.Document{Article: a}
-			if d.Entities, err = collect(ctx, tx, scanMention,
-				"SELECT "+mentionColumns+" FROM mentions WHERE article_id = ? ORDER BY entity_id", a.ID); err != nil {
-				return err
-			}
-			if d.Relations, err = collect(ctx, tx, scanRelation,
-				"SELECT "+relationColumns+" FROM evidence WHERE article_id = ? ORDER BY source, type, target, sentence", a.ID); err != nil {
-				return err
-			}
-			if err := fn(d); err != nil {
-				return err
-			}
-		}
-		return nil
 	})
 }
 
@@ -107,7 +118,7 @@ func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
 		scanCount := func(rows *sql.Rows) (c count, err error) { err = rows.Scan(&c.typ, &c.n); return c, err }
 		entities, err := collect(ctx, tx, scanCount, `
 			SELECT type, count(*) FROM (
-				SELECT type, row_number() OVER (PARTITION BY entity_id ORDER BY article_id) AS nth FROM mentions)
+				SELECT type, row_number() OVER (PARTITION BY entity_id ORDER BY article_id) AS nth FROM article_mentions)
 			WHERE nth = 1 GROUP BY type`)
 		if err != nil {
 			return err
@@ -135,7 +146,7 @@ func (s *Store) Lookup(ctx context.Context, name string) ([]graph.EntityDetail, 
 	var out []graph.EntityDetail
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		key := lookupKey(name)
-		ids, err := collect(ctx, tx, scanString, "SELECT DISTINCT entity_id FROM name_keys WHERE key = ? ORDER BY entity_id", key)
+		ids, err := collect(ctx, tx, scanString, "SELECT DISTINCT x.id FROM name_keys k JOIN entity_ids x ON x.n = k.entity WHERE k.key = ? ORDER BY x.id", key)
 		if err != nil {
 			return err
 		}
@@ -166,7 +177,7 @@ func (s *Store) Lookup(ctx context.Context, name string) ([]graph.EntityDetail, 
 // united, mentions summed.
 func mergedEntity(ctx context.Context, q querier, id string) (graph.Entity, error) {
 	views, err := collect(ctx, q, scanMention,
-		"SELECT "+mentionColumns+" FROM mentions WHERE entity_id = ? ORDER BY article_id", id)
+		"SELECT "+mentionColumns+" FROM article_mentions WHERE entity_id = ? ORDER BY article_id", id)
 	if err != nil {
 		return graph.Entity{}, err
 	}
@@ -207,7 +218,7 @@ func detail(ctx context.Context, q querier, e graph.Entity) (graph.EntityDetail,
 	var err error
 	d.Articles, err = collect(ctx, q, scanArticle, `
 		SELECT a.id, a.title, a.source, a.url, a.published, a.hash
-		FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? ORDER BY a.id`, e.ID)
+		FROM entity_ids x JOIN mentions m ON m.entity = x.n JOIN articles a ON a.n = m.article WHERE x.id = ? ORDER BY a.id`, e.ID)
 	if err != nil {
 		return d, err
 	}
@@ -224,9 +235,9 @@ func detail(ctx context.Context, q querier, e graph.Entity) (graph.EntityDetail,
 		}
 		return r, err
 	}, `
-		SELECT article_id, source, type, target, sentence, confidence, origin, rule, properties FROM evidence WHERE source = ?1
+		SELECT article_id, source, type, target, sentence, confidence, origin, rule, properties FROM article_evidence WHERE source = ?1
 		UNION ALL
-		SELECT article_id, source, type, target, sentence, confidence, origin, rule, properties FROM evidence WHERE target = ?1 AND source <> ?1
+		SELECT article_id, source, type, target, sentence, confidence, origin, rule, properties FROM article_evidence WHERE target = ?1 AND source <> ?1
 		ORDER BY source, type, target, article_id, sentence`, e.ID)
 	if err != nil {
 		return d, err
@@ -238,7 +249,7 @@ func detail(ctx context.Context, q querier, e graph.Entity) (graph.EntityDetail,
 		}
 		var n sql.NullString
 		err := q.QueryRowContext(ctx,
-			"SELECT name FROM mentions WHERE entity_id = ? AND name <> '' ORDER BY article_id LIMIT 1", id).Scan(&n)
+			"SELECT name FROM article_mentions WHERE entity_id = ? AND name <> '' ORDER BY article_id LIMIT 1", id).Scan(&n)
 		if err != nil && err != sql.ErrNoRows {
 			return "", err
 		}

@@ -6,11 +6,17 @@ import (
 )
 
 // schemaVersion is stored in PRAGMA user_version. A file written by a newer
-// kg is refused rather than misread.
-const schemaVersion = 1
+// kg is refused rather than misread; an older one is migrated (migrate.go).
+const schemaVersion = 2
 
 // schema is the whole database layout; see the package documentation.
 // Every statement is idempotent so that Init can run on every Open.
+//
+// Sized for bulk imports: the per-article tables are WITHOUT ROWID (the
+// primary key is the table, not a second b-tree beside it), they refer to
+// their article and entities by integer keys rather than repeating text ids
+// in every row and index entry, and an evidence sentence is stored once per
+// article however many relations it states.
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (
 	key   TEXT PRIMARY KEY,
@@ -18,7 +24,8 @@ CREATE TABLE IF NOT EXISTS meta (
 ) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS articles (
-	id        TEXT PRIMARY KEY,
+	n         INTEGER PRIMARY KEY,
+	id        TEXT NOT NULL UNIQUE,
 	title     TEXT NOT NULL,
 	source    TEXT NOT NULL,
 	url       TEXT NOT NULL,
@@ -26,92 +33,124 @@ CREATE TABLE IF NOT EXISTS articles (
 	hash      TEXT NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS mentions (
-	article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-	entity_id  TEXT NOT NULL,
-	type       TEXT NOT NULL,
-	name       TEXT NOT NULL,
-	aliases    TEXT NOT NULL,
-	count      INTEGER NOT NULL,
-	wikidata   TEXT NOT NULL,
-	iso        TEXT NOT NULL,
-	category   TEXT NOT NULL,
-	kind       TEXT NOT NULL,
-	roles      TEXT NOT NULL,
-	PRIMARY KEY (article_id, entity_id)
+-- A dictionary of entity ids: rows are added, never changed or removed
+-- (an entity exists while a mention of it does).
+CREATE TABLE IF NOT EXISTS entity_ids (
+	n  INTEGER PRIMARY KEY,
+	id TEXT NOT NULL UNIQUE
 );
-CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions(entity_id, article_id);
+
+CREATE TABLE IF NOT EXISTS mentions (
+	article   INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+	entity    INTEGER NOT NULL,
+	type      TEXT NOT NULL,
+	name      TEXT NOT NULL,
+	aliases   TEXT NOT NULL,
+	count     INTEGER NOT NULL,
+	wikidata  TEXT NOT NULL,
+	iso       TEXT NOT NULL,
+	category  TEXT NOT NULL,
+	kind      TEXT NOT NULL,
+	roles     TEXT NOT NULL,
+	PRIMARY KEY (article, entity)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions(entity);
 
 CREATE TABLE IF NOT EXISTS name_keys (
-	article_id TEXT NOT NULL,
-	entity_id  TEXT NOT NULL,
-	key        TEXT NOT NULL,
-	PRIMARY KEY (article_id, entity_id, key),
-	FOREIGN KEY (article_id, entity_id) REFERENCES mentions(article_id, entity_id) ON DELETE CASCADE
-);
+	article   INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+	entity    INTEGER NOT NULL,
+	key       TEXT NOT NULL,
+	PRIMARY KEY (article, entity, key)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS name_keys_by_key ON name_keys(key);
 
+CREATE TABLE IF NOT EXISTS sentences (
+	article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+	n       INTEGER NOT NULL,
+	text    TEXT NOT NULL,
+	PRIMARY KEY (article, n)
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS evidence (
-	article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-	source     TEXT NOT NULL,
+	article    INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+	source     INTEGER NOT NULL,
 	type       TEXT NOT NULL,
-	target     TEXT NOT NULL,
-	sentence   TEXT NOT NULL,
+	target     INTEGER NOT NULL,
+	sentence   INTEGER NOT NULL,
 	confidence REAL NOT NULL,
 	origin     TEXT NOT NULL CHECK (origin IN ('text', 'gazetteer')),
 	rule       TEXT NOT NULL,
 	cameo      TEXT NOT NULL,
 	properties TEXT NOT NULL,
-	PRIMARY KEY (article_id, source, type, target, sentence),
-	FOREIGN KEY (article_id, source) REFERENCES mentions(article_id, entity_id) ON DELETE CASCADE,
-	FOREIGN KEY (article_id, target) REFERENCES mentions(article_id, entity_id) ON DELETE CASCADE
-);
+	PRIMARY KEY (article, source, type, target, sentence)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS evidence_by_source ON evidence(source, type, target);
-CREATE INDEX IF NOT EXISTS evidence_by_target ON evidence(target, article_id);
+CREATE INDEX IF NOT EXISTS evidence_by_target ON evidence(target);
 
--- Views for people browsing the file; the store itself reads the tables.
+-- The per-article tables with the article's text id and the sentence's
+-- text: what the store reads, and what people browsing the file want.
+CREATE VIEW IF NOT EXISTS article_mentions AS
+SELECT a.id AS article_id, x.id AS entity_id, m.type, m.name, m.aliases, m.count, m.wikidata, m.iso, m.category, m.kind, m.roles
+FROM mentions m JOIN articles a ON a.n = m.article JOIN entity_ids x ON x.n = m.entity;
+
+CREATE VIEW IF NOT EXISTS article_evidence AS
+SELECT a.id AS article_id, xs.id AS source, e.type, xt.id AS target, s.text AS sentence, e.confidence, e.origin, e.rule, e.cameo, e.properties
+FROM evidence e JOIN articles a ON a.n = e.article JOIN sentences s ON s.article = e.article AND s.n = e.sentence
+	JOIN entity_ids xs ON xs.n = e.source JOIN entity_ids xt ON xt.n = e.target;
+
+CREATE VIEW IF NOT EXISTS article_name_keys AS
+SELECT a.id AS article_id, x.id AS entity_id, k.key FROM name_keys k JOIN articles a ON a.n = k.article JOIN entity_ids x ON x.n = k.entity;
+
+-- The merged graph, for people browsing the file.
 CREATE VIEW IF NOT EXISTS entities AS
 SELECT m.entity_id AS id,
-	(SELECT x.type FROM mentions x WHERE x.entity_id = m.entity_id ORDER BY x.article_id LIMIT 1) AS type,
-	coalesce((SELECT x.name FROM mentions x WHERE x.entity_id = m.entity_id AND x.name <> '' ORDER BY x.article_id LIMIT 1), '') AS name,
-	(SELECT json_group_array(value) FROM (SELECT DISTINCT j.value FROM mentions x, json_each(x.aliases) j
+	(SELECT x.type FROM article_mentions x WHERE x.entity_id = m.entity_id ORDER BY x.article_id LIMIT 1) AS type,
+	coalesce((SELECT x.name FROM article_mentions x WHERE x.entity_id = m.entity_id AND x.name <> '' ORDER BY x.article_id LIMIT 1), '') AS name,
+	(SELECT json_group_array(value) FROM (SELECT DISTINCT j.value FROM article_mentions x, json_each(x.aliases) j
 		WHERE x.entity_id = m.entity_id ORDER BY j.value)) AS aliases,
 	sum(m.count) AS mentions,
 	count(*) AS articles,
-	coalesce((SELECT x.wikidata FROM mentions x WHERE x.entity_id = m.entity_id AND x.wikidata <> '' ORDER BY x.article_id LIMIT 1), '') AS wikidata,
-	coalesce((SELECT x.iso FROM mentions x WHERE x.entity_id = m.entity_id AND x.iso <> '' ORDER BY x.article_id LIMIT 1), '') AS iso,
-	coalesce((SELECT x.category FROM mentions x WHERE x.entity_id = m.entity_id AND x.category <> '' ORDER BY x.article_id LIMIT 1), '') AS category,
-	coalesce((SELECT x.kind FROM mentions x WHERE x.entity_id = m.entity_id AND x.kind <> '' ORDER BY x.article_id LIMIT 1), '') AS kind
-FROM mentions m GROUP BY m.entity_id;
+	coalesce((SELECT x.wikidata FROM article_mentions x WHERE x.entity_id = m.entity_id AND x.wikidata <> '' ORDER BY x.article_id LIMIT 1), '') AS wikidata,
+	coalesce((SELECT x.iso FROM article_mentions x WHERE x.entity_id = m.entity_id AND x.iso <> '' ORDER BY x.article_id LIMIT 1), '') AS iso,
+	coalesce((SELECT x.category FROM article_mentions x WHERE x.entity_id = m.entity_id AND x.category <> '' ORDER BY x.article_id LIMIT 1), '') AS category,
+	coalesce((SELECT x.kind FROM article_mentions x WHERE x.entity_id = m.entity_id AND x.kind <> '' ORDER BY x.article_id LIMIT 1), '') AS kind
+FROM article_mentions m GROUP BY m.entity_id;
 
 CREATE VIEW IF NOT EXISTS relations AS
 SELECT e.source,
-	coalesce((SELECT x.name FROM mentions x WHERE x.entity_id = e.source AND x.name <> '' ORDER BY x.article_id LIMIT 1), '') AS source_name,
+	coalesce((SELECT x.name FROM article_mentions x WHERE x.entity_id = e.source AND x.name <> '' ORDER BY x.article_id LIMIT 1), '') AS source_name,
 	e.type,
 	e.target,
-	coalesce((SELECT x.name FROM mentions x WHERE x.entity_id = e.target AND x.name <> '' ORDER BY x.article_id LIMIT 1), '') AS target_name,
+	coalesce((SELECT x.name FROM article_mentions x WHERE x.entity_id = e.target AND x.name <> '' ORDER BY x.article_id LIMIT 1), '') AS target_name,
 	max(e.confidence) AS confidence,
 	count(*) AS evidence,
 	group_concat(DISTINCT e.article_id) AS articles,
 	group_concat(DISTINCT e.origin) AS origins
-FROM evidence e GROUP BY e.source, e.type, e.target;
+FROM article_evidence e GROUP BY e.source, e.type, e.target;
 `
 
 // Init creates the schema. It is idempotent, and refuses a file whose
 // schema is newer than this code.
 func (s *Store) Init(ctx context.Context) error {
-	var version int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("embedded: read schema version: %w", err)
-	}
-	if version > schemaVersion {
-		return fmt.Errorf("embedded: %s has schema version %d, this kg knows up to %d", s.path, version, schemaVersion)
-	}
+	// The version is read inside the (immediate, so exclusive) transaction:
+	// two processes opening an old file at once migrate it once.
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("embedded: init: %w", err)
 	}
 	defer tx.Rollback()
+	var version int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("embedded: read schema version: %w", err)
+	}
+	if version > schemaVersion {
+		return fmt.Errorf("embedded: %s has schema version %d, this kg knows up to %d", s.path, version, schemaVersion)
+	}
+	if version == 1 {
+		if err := migrateV1(ctx, tx); err != nil {
+			return err
+		}
+	}
 	if _, err := tx.ExecContext(ctx, schema); err != nil {
 		return fmt.Errorf("embedded: create schema: %w", err)
 	}

@@ -7,9 +7,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/newsgraph/kg/graph"
 
@@ -20,6 +22,12 @@ import (
 type Store struct {
 	db   *sql.DB
 	path string
+
+	// entityN caches entity_ids (id -> n). Its rows never change once
+	// committed, so the cache stays true whatever other processes write;
+	// it only holds what this Store's own committed writes saw.
+	mu      sync.Mutex
+	entityN map[string]int64
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -39,12 +47,13 @@ func Open(path string) (*Store, error) {
 	q.Add("_pragma", "journal_mode(WAL)")   // readers never block the writer, nor it them
 	q.Add("_pragma", "synchronous(NORMAL)") // with WAL: consistent after any crash, fsync at checkpoints
 	q.Add("_pragma", "foreign_keys(1)")     // deleting an article cascades to its facts
+	q.Add("_pragma", "temp_store(MEMORY)")  // statement journals of multi-row inserts: no temp file writes
 	q.Set("_txlock", "immediate")           // writers take the lock up front: no upgrade deadlocks
 	db, err := sql.Open("sqlite", u.String()+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("embedded: open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, entityN: map[string]int64{}}
 	if err := s.Init(context.Background()); err != nil {
 		db.Close()
 		return nil, err
@@ -79,6 +88,9 @@ func (s *Store) Write(ctx context.Context, docs []graph.Document) (graph.WriteRe
 		return graph.WriteResult{}, err
 	}
 	defer w.close()
+	s.mu.Lock()
+	w.known = s.entityN
+	s.mu.Unlock()
 	var res graph.WriteResult
 	for _, d := range docs {
 		r, err := w.write(ctx, d)
@@ -87,8 +99,19 @@ func (s *Store) Write(ctx context.Context, docs []graph.Document) (graph.WriteRe
 		}
 		res.Add(r)
 	}
+	if err := w.flush(ctx); err != nil {
+		return graph.WriteResult{}, fmt.Errorf("embedded: write: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return graph.WriteResult{}, fmt.Errorf("embedded: commit: %w", err)
+	}
+	if len(w.added) > 0 {
+		s.mu.Lock()
+		next := make(map[string]int64, len(s.entityN)+len(w.added))
+		maps.Copy(next, s.entityN)
+		maps.Copy(next, w.added)
+		s.entityN = next // copy on write: a Write in progress keeps reading its own map
+		s.mu.Unlock()
 	}
 	return res, nil
 }
@@ -104,25 +127,121 @@ func (s *Store) Forget(ctx context.Context, articleID string) (bool, error) {
 	return n > 0, err
 }
 
-// writer holds the statements of one Write transaction.
+// writer holds the statements of one Write transaction, prepared once per
+// call and reused for every row.
 type writer struct {
-	hash, deleteArticle, insertArticle, insertMention, insertKey, insertEvidence *sql.Stmt
+	tx                                         *sql.Tx
+	hash, deleteArticle, insertArticle, entity *sql.Stmt
+	// The rows of mentions, name keys, sentences and evidence wait here
+	// and go in as multi-row INSERTs (flush): one statement per few hundred
+	// rows instead of one per row.
+	mentions, keys, sentences, evidence *rowBuffer
+	known                               map[string]int64 // committed entity_ids (read only)
+	added                               map[string]int64 // entity_ids read or added by this transaction
+}
+
+// rowBuffer collects the rows of one INSERT statement.
+type rowBuffer struct {
+	head    string // INSERT ... INTO table (columns) VALUES
+	columns int
+	args    []any
+	full    *sql.Stmt // prepared for rowsPerInsert rows, on first use
+}
+
+// rowsPerInsert rows go in one INSERT: large enough that the per-statement
+// cost vanishes, small enough to stay far below SQLite's limit of 32,766
+// parameters (11 columns x 256 rows = 2,816).
+const rowsPerInsert = 256
+
+func newRowBuffer(head string, columns int) *rowBuffer {
+	return &rowBuffer{head: head, columns: columns}
+}
+
+func (b *rowBuffer) add(values ...any) { b.args = append(b.args, values...) }
+
+// insertSQL is the statement for n rows: head (?, ?, ...), (?, ?, ...) ...
+func (b *rowBuffer) insertSQL(n int) string {
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", b.columns), ", ") + ")"
+	return b.head + " " + strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+}
+
+func (b *rowBuffer) flush(ctx context.Context, tx *sql.Tx) error {
+	per := rowsPerInsert * b.columns
+	for len(b.args) >= per {
+		if b.full == nil {
+			st, err := tx.PrepareContext(ctx, b.insertSQL(rowsPerInsert))
+			if err != nil {
+				return err
+			}
+			b.full = st
+		}
+		if _, err := b.full.ExecContext(ctx, b.args[:per]...); err != nil {
+			return err
+		}
+		b.args = b.args[per:]
+	}
+	if n := len(b.args) / b.columns; n > 0 {
+		if _, err := tx.ExecContext(ctx, b.insertSQL(n), b.args...); err != nil {
+			return err
+		}
+	}
+	b.args = b.args[:0]
+	return nil
+}
+
+func (b *rowBuffer) close() {
+	if b.full != nil {
+		b.full.Close()
+	}
+}
+
+// flush writes every buffered row.
+func (w *writer) flush(ctx context.Context) error {
+	for _, b := range []*rowBuffer{w.mentions, w.keys, w.sentences, w.evidence} {
+		if err := b.flush(ctx, w.tx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// entityN returns the integer key of an entity id, adding it to entity_ids
+// when new.
+func (w *writer) entityN(ctx context.Context, id string) (int64, error) {
+	if n, ok := w.known[id]; ok {
+		return n, nil
+	}
+	if n, ok := w.added[id]; ok {
+		return n, nil
+	}
+	var n int64
+	if err := w.entity.QueryRowContext(ctx, id).Scan(&n); err != nil {
+		return 0, err
+	}
+	if w.added == nil {
+		w.added = map[string]int64{}
+	}
+	w.added[id] = n
+	return n, nil
 }
 
 func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{}
+	w := &writer{tx: tx,
+		mentions:  newRowBuffer("INSERT INTO mentions (article, entity, type, name, aliases, count, wikidata, iso, category, kind, roles) VALUES", 11),
+		keys:      newRowBuffer("INSERT OR IGNORE INTO name_keys (article, entity, key) VALUES", 3),
+		sentences: newRowBuffer("INSERT INTO sentences (article, n, text) VALUES", 3),
+		evidence:  newRowBuffer("INSERT INTO evidence (article, source, type, target, sentence, confidence, origin, rule, cameo, properties) VALUES", 10),
+	}
 	for _, p := range []struct {
 		stmt  **sql.Stmt
 		query string
 	}{
-		{&w.hash, "SELECT hash FROM articles WHERE id = ?"},
-		{&w.deleteArticle, "DELETE FROM articles WHERE id = ?"},
+		{&w.hash, "SELECT n, hash FROM articles WHERE id = ?"},
+		{&w.deleteArticle, "DELETE FROM articles WHERE n = ?"},
 		{&w.insertArticle, "INSERT INTO articles (id, title, source, url, published, hash) VALUES (?, ?, ?, ?, ?, ?)"},
-		{&w.insertMention, `INSERT INTO mentions (article_id, entity_id, type, name, aliases, count, wikidata, iso, category, kind, roles)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&w.insertKey, "INSERT OR IGNORE INTO name_keys (article_id, entity_id, key) VALUES (?, ?, ?)"},
-		{&w.insertEvidence, `INSERT INTO evidence (article_id, source, type, target, sentence, confidence, origin, rule, cameo, properties)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		// DO UPDATE (a no-op) rather than DO NOTHING, so that RETURNING
+		// gives the existing row's key too.
+		{&w.entity, "INSERT INTO entity_ids (id) VALUES (?) ON CONFLICT (id) DO UPDATE SET id = excluded.id RETURNING n"},
 	} {
 		st, err := tx.PrepareContext(ctx, p.query)
 		if err != nil {
@@ -135,10 +254,13 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.hash, w.deleteArticle, w.insertArticle, w.insertMention, w.insertKey, w.insertEvidence} {
+	for _, st := range []*sql.Stmt{w.hash, w.deleteArticle, w.insertArticle, w.entity} {
 		if st != nil {
 			st.Close()
 		}
+	}
+	for _, b := range []*rowBuffer{w.mentions, w.keys, w.sentences, w.evidence} {
+		b.close()
 	}
 }
 
@@ -147,8 +269,9 @@ func (w *writer) close() {
 func (w *writer) write(ctx context.Context, d graph.Document) (graph.WriteResult, error) {
 	a := d.Article
 	var res graph.WriteResult
+	var oldN int64
 	var oldHash string
-	switch err := w.hash.QueryRowContext(ctx, a.ID).Scan(&oldHash); {
+	switch err := w.hash.QueryRowContext(ctx, a.ID).Scan(&oldN, &oldHash); {
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
 		return res, err
@@ -156,32 +279,52 @@ func (w *writer) write(ctx context.Context, d graph.Document) (graph.WriteResult
 		res.Skipped = 1
 		return res, nil
 	default:
-		if _, err := w.deleteArticle.ExecContext(ctx, a.ID); err != nil {
+		// The old version's rows may still be buffered (the same article
+		// twice in one call): write them, so that the delete takes them.
+		if err := w.flush(ctx); err != nil {
+			return res, err
+		}
+		if _, err := w.deleteArticle.ExecContext(ctx, oldN); err != nil {
 			return res, err
 		}
 		res.Replaced = 1
 	}
 	res.Written = 1
 
-	if _, err := w.insertArticle.ExecContext(ctx, a.ID, a.Title, a.Source, a.URL, a.Published, a.Hash); err != nil {
+	r, err := w.insertArticle.ExecContext(ctx, a.ID, a.Title, a.Source, a.URL, a.Published, a.Hash)
+	if err != nil {
 		return res, err
 	}
+	n, err := r.LastInsertId()
+	if err != nil {
+		return res, err
+	}
+	ents := make(map[string]int64, len(d.Entities))
 	for _, e := range d.Entities {
-		if _, err := w.insertMention.ExecContext(ctx, a.ID, e.ID, string(e.Type), e.Name, jsonText(e.Aliases),
-			e.Mentions, e.Wikidata, e.ISO, e.Category, e.Kind, jsonText(e.Roles)); err != nil {
+		en, err := w.entityN(ctx, e.ID)
+		if err != nil {
 			return res, err
 		}
-		for _, name := range append([]string{e.Name}, e.Aliases...) {
-			if _, err := w.insertKey.ExecContext(ctx, a.ID, e.ID, lookupKey(name)); err != nil {
-				return res, err
-			}
+		ents[e.ID] = en
+		w.mentions.add(n, en, string(e.Type), e.Name, jsonText(e.Aliases),
+			e.Mentions, e.Wikidata, e.ISO, e.Category, e.Kind, jsonText(e.Roles))
+		w.keys.add(n, en, lookupKey(e.Name))
+		for _, name := range e.Aliases {
+			w.keys.add(n, en, lookupKey(name))
 		}
 	}
+	// Each distinct sentence once, numbered in order of first use.
+	sentences := map[string]int{}
 	for _, r := range d.Evidence() {
-		if _, err := w.insertEvidence.ExecContext(ctx, a.ID, r.Source, string(r.Type), r.Target, r.Sentence,
-			r.Confidence, string(r.Origin), r.Rule, r.CAMEO, jsonText(r.Properties)); err != nil {
-			return res, err
+		sn, ok := sentences[r.Sentence]
+		if !ok {
+			sn = len(sentences) + 1
+			sentences[r.Sentence] = sn
+			w.sentences.add(n, sn, r.Sentence)
 		}
+		// Validate made sure both endpoints are among the entities.
+		w.evidence.add(n, ents[r.Source], string(r.Type), ents[r.Target], sn,
+			r.Confidence, string(r.Origin), r.Rule, r.CAMEO, jsonText(r.Properties))
 	}
 	return res, nil
 }
