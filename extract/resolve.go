@@ -399,7 +399,7 @@ func (st *state) echoes() {
 					continue
 				}
 				index[w] = append(index[w], target{e, i})
-				if f := foldWord(w); f != w && len(w) >= 5 {
+				if f := norm.Fold(w); f != w && len(w) >= 5 {
 					// "Pashinian" echoes Nikol Pashinyan.
 					index[f] = append(index[f], target{e, i})
 				}
@@ -427,7 +427,7 @@ func (st *state) echoes() {
 			}
 			ts := index[s.keys[i]]
 			if len(ts) == 0 && len(s.keys[i]) >= 5 {
-				ts = index[foldWord(s.keys[i])]
+				ts = index[norm.Fold(s.keys[i])]
 			}
 			if len(ts) == 0 {
 				continue
