@@ -49,7 +49,7 @@ func (e *entity) addRole(r string) {
 }
 
 func (e *entity) graphEntity() graph.Entity {
-	g := graph.Entity{ID: e.id, Type: e.typ, Name: e.name, Aliases: append([]string(nil), e.aliases...),
+	g := graph.Entity{ID: e.id, Type: e.typ, Name: e.name, Aliases: append([]string{}, e.aliases...),
 		Mentions: e.mentions, Category: e.category, Kind: e.kind, Roles: e.roles}
 	if e.entry != nil {
 		g.Wikidata = e.entry.Wikidata

@@ -67,14 +67,9 @@ func (x *Extractor) variantPerson(name string) *gazetteer.Entry {
 	for i := range ws {
 		ws[i] = norm.Fold(ws[i])
 	}
-	first, rest := ws[0], strings.Join(ws[1:], " ")
 	var found *gazetteer.Entry
 	for _, p := range x.people {
-		if p.folded[0] != first || len(p.folded) != len(ws) {
-			continue
-		}
-		r := strings.Join(p.folded[1:], " ")
-		if r != rest && norm.Distance(r, rest) > norm.TypoBudget(len(r)) {
+		if p.folded[0] != ws[0] || !norm.Misspelt(p.folded, ws, 0) {
 			continue
 		}
 		if found != nil && found != p.entry {

@@ -99,6 +99,7 @@ EXAMPLES:
 			statsCommand(),
 			forgetCommand(),
 			evalCommand(),
+			auditCommand(),
 			initCommand(),
 			queryCommand(),
 			pushCommand(),

@@ -59,3 +59,23 @@ func Distance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// Misspelt reports whether two names of folded words are one name
+// misspelt: the same number of words, each equal or, when both have five
+// letters or more, within TypoBudget plus slack edits. Short words are
+// names of their own: "Jong Un" and "Jong Il" are two people.
+func Misspelt(a, b []string, slack int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] == b[i] {
+			continue
+		}
+		n := min(len(a[i]), len(b[i]))
+		if n < 5 || Distance(a[i], b[i]) > TypoBudget(n)+slack {
+			return false
+		}
+	}
+	return true
+}
