@@ -16,7 +16,6 @@ import (
 
 	"github.com/newsgraph/kg/article"
 	"github.com/newsgraph/kg/extract/gazetteer"
-	"github.com/newsgraph/kg/extract/norm"
 	"github.com/newsgraph/kg/extract/relation"
 	"github.com/newsgraph/kg/extract/syntax"
 	"github.com/newsgraph/kg/extract/tagger"
@@ -87,26 +86,14 @@ func New(opts Options) (*Extractor, error) {
 // matching stops extending an n-gram as soon as no form can follow.
 func formPrefixes(g *gazetteer.Gazetteer) map[string]bool {
 	p := map[string]bool{}
-	add := func(s string) {
-		k := norm.Key(s)
+	g.Keys(func(k string) {
 		for i := 0; i < len(k); i++ {
 			if k[i] == ' ' {
 				p[k[:i]] = true
 			}
 		}
 		p[k] = true
-	}
-	for _, e := range g.Entries() {
-		add(e.Name)
-		for _, a := range e.Aliases {
-			add(a)
-		}
-		for _, key := range []string{"demonyms", "capitals"} {
-			for _, v := range e.Values(key) {
-				add(v)
-			}
-		}
-	}
+	})
 	return p
 }
 

@@ -76,3 +76,18 @@ func TestSpellingVariantsAndKin(t *testing.T) {
 		},
 	})
 }
+
+func TestNameForms(t *testing.T) {
+	check(t, []mechanismCase{
+		{
+			name: "a listed name without its possessive",
+			text: "Hezbollah drones can be taken down by the Iron Dome or by David Sling, the army said.",
+			want: []string{"Weapon=David's Sling"}, wantNot: []string{"Person:David Sling"},
+		},
+		{
+			name: "a corporate suffix names an organization",
+			text: "The Treasury placed Blue Harbour Logistics S.A. and Nordwind Shipping Ltd on its list.",
+			want: []string{"Organization:Blue Harbour Logistics S.A.", "Organization:Nordwind Shipping Ltd"},
+		},
+	})
+}

@@ -347,11 +347,30 @@ func (g *Gazetteer) addForms(e *Entry) {
 	for _, a := range e.Aliases {
 		put(a, Alias)
 	}
+	// "David Sling" for David's Sling: news drops the possessive of a
+	// multi-word name as often as it keeps it.
+	for _, s := range append([]string{e.Name}, e.Aliases...) {
+		if v := dropPossessive(s); v != s && strings.Contains(v, " ") {
+			put(v, Alias)
+		}
+	}
 	for _, d := range e.Attrs["demonyms"] {
 		put(d, Demonym)
 	}
 	for _, c := range e.Attrs["capitals"] {
 		put(c, Capital)
+	}
+}
+
+// dropPossessive removes the possessive 's inside a name.
+func dropPossessive(s string) string {
+	return strings.NewReplacer("'s ", " ", "’s ", " ").Replace(s)
+}
+
+// Keys calls fn with the key of every listed form.
+func (g *Gazetteer) Keys(fn func(key string)) {
+	for k := range g.forms {
+		fn(k)
 	}
 }
 
