@@ -1,0 +1,29 @@
+package extract
+
+import "testing"
+
+func TestMediationForms(t *testing.T) {
+	check(t, []mechanismCase{
+		{
+			name: "a hyphenated mediator",
+			text: "The visit signals progress in the Egyptian-mediated talks between Ethiopia and Sudan.",
+			want: []string{"Egypt MEDIATES Ethiopia", "Egypt MEDIATES Sudan"},
+		},
+		{
+			name: "co-mediated by",
+			text: "Chad and Niger agreed to a truce during talks in Cairo, co-mediated by Jordan.",
+			want: []string{"Jordan MEDIATES Chad", "Jordan MEDIATES Niger"},
+		},
+		{
+			name:    "mediators in apposition with a relative clause; a co-mediator is no party",
+			text:    "Norway and Cuba, guarantor countries that mediated between the government and the ELN, urged calm.",
+			want:    []string{"Norway MEDIATES National Liberation Army (Colombia)", "Cuba MEDIATES National Liberation Army (Colombia)"},
+			wantNot: []string{"Cuba MEDIATES Norway", "Norway MEDIATES Cuba"},
+		},
+		{
+			name: "the leader of a mediation",
+			text: "Ethiopia and Eritrea signed the accord under AU mediation led by former Nigerian President Olusegun Obasanjo.",
+			want: []string{"African Union MEDIATES Ethiopia", "Olusegun Obasanjo MEDIATES Eritrea"},
+		},
+	})
+}
