@@ -27,3 +27,29 @@ func TestMediationForms(t *testing.T) {
 		},
 	})
 }
+
+func TestRoleAppositions(t *testing.T) {
+	check(t, []mechanismCase{
+		{
+			name:    "a title of a state before the person",
+			text:    "The prime minister of Estonia, Kaja Kallas, met the president of Finland, Alexander Stubb, on Monday.",
+			want:    []string{"Kaja Kallas AFFILIATED_WITH Estonia", "Alexander Stubb AFFILIATED_WITH Finland"},
+			wantNot: []string{"Kaja Kallas AFFILIATED_WITH Finland", "Alexander Stubb AFFILIATED_WITH Estonia"},
+		},
+		{
+			name: "a title without an article after the person",
+			text: "Mark Rutte, secretary general of NATO, arrived in Vilnius.",
+			want: []string{"Mark Rutte AFFILIATED_WITH NATO"},
+		},
+		{
+			name: "an article before a body's title",
+			text: "Stephane Dujarric, a UN spokesperson, said the convoy was hit.",
+			want: []string{"Stéphane Dujarric AFFILIATED_WITH United Nations"},
+		},
+		{
+			name:    "a place is not a title's body",
+			text:    "The mayor of a village near Kharkiv, Ivan Petrenko, said the shelling went on.",
+			wantNot: []string{"Ivan Petrenko AFFILIATED_WITH Ukraine"},
+		},
+	})
+}
