@@ -27,7 +27,7 @@ import (
 
 // Version names the extraction rules and lists. Change it when they
 // change: stores then re-extract articles they already hold.
-const Version = "kg-extract-3"
+const Version = "kg-extract-4"
 
 // Options configure an Extractor.
 type Options struct {

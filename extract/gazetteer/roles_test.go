@@ -28,7 +28,7 @@ func TestRoleDates(t *testing.T) {
 	if got := trump.Values("roles"); !slices.Equal(got, []string{"President"}) {
 		t.Errorf("Trump's roles attribute = %q, want the title once", got)
 	}
-	if len(trump.Roles) != 2 || trump.Roles[1] != (Role{"President", "2025-01-20", ""}) {
+	if len(trump.Roles) != 2 || trump.Roles[1] != (Role{Title: "President", From: "2025-01-20"}) {
 		t.Errorf("Trump's dated roles = %+v", trump.Roles)
 	}
 	cases := []struct {
