@@ -11,6 +11,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strings"
 	"sync"
 
@@ -119,7 +120,7 @@ func (x *Extractor) extractWith(a article.Article, b *buffers, inspect func(*sta
 		Entities:  []graph.Entity{},
 		Relations: []graph.Relation{},
 	}
-	st := x.analyse(a.Text, b, a.ID)
+	st := x.analyse(a.Text, a.Published, b, a.ID)
 	if inspect != nil {
 		inspect(st)
 	}
@@ -147,6 +148,7 @@ func (x *Extractor) extractWith(a article.Article, b *buffers, inspect func(*sta
 type state struct {
 	x        *Extractor
 	article  string // the article's id: the scope of bodies no state qualifies
+	date     string // the article's date (YYYY-MM-DD or a prefix), "" unknown: which listed roles apply
 	sents    []*sentence
 	mentions [][]*mention // per sentence, in token order
 	ents     []*entity
@@ -179,14 +181,15 @@ type buffers struct {
 
 var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
 
-// analyse runs the pipeline over body with buffers b; the state it returns
-// points into b and must not outlive it.
-func (x *Extractor) analyse(body string, b *buffers, articleID string) *state {
+// analyse runs the pipeline over body, published on the given date, with
+// buffers b; the state it returns points into b and must not outlive it.
+func (x *Extractor) analyse(body, published string, b *buffers, articleID string) *state {
 	if articleID == "" {
 		sum := sha256.Sum256([]byte(body))
 		articleID = hex.EncodeToString(sum[:6])
 	}
 	st := &state{x: x, article: articleID, byKey: map[string]*entity{}, byEntry: map[*gazetteer.Entry]*entity{}, relIndex: map[relKey]int{}}
+	st.date = gazetteer.Day(published)
 	var sents []text.Sentence
 	sents, b.toks = text.SplitInto(body, b.toks)
 	ntok := 0
@@ -276,3 +279,20 @@ type relKey struct {
 
 // allowed checks a relation's endpoint types against SCHEMA.md.
 func allowed(t graph.RelationType, src, dst graph.EntityType) bool { return t.Allows(src, dst) }
+
+// withListedRoles adds a listed person's dated roles (Title@FROM..TO) to
+// the roles the text gives, so that the graph tells a former office holder
+// from a current one. Undated listed roles stay out, as before roles had
+// dates.
+func withListedRoles(roles []string, entry *gazetteer.Entry) []string {
+	for _, r := range entry.Roles {
+		if !r.Dated() {
+			continue
+		}
+		s := r.String()
+		if !slices.Contains(roles, s) {
+			roles = append(append([]string(nil), roles...), s)
+		}
+	}
+	return roles
+}

@@ -62,6 +62,7 @@ func (e *entity) graphEntity() graph.Entity {
 		if g.Kind == "" {
 			g.Kind = e.entry.Attr("kind")
 		}
+		g.Roles = withListedRoles(g.Roles, e.entry)
 	}
 	sort.Strings(g.Aliases)
 	return g

@@ -218,7 +218,7 @@ func (st *state) roleHolder(u *unit) *entity {
 		// "the leader's sister": the one person the article gives that title.
 		var only *entity
 		for _, e := range st.ents {
-			if e.typ == graph.Person && noun != "" && hasRole(e, noun) {
+			if e.typ == graph.Person && noun != "" && hasRole(e, noun, st.date) {
 				if only != nil {
 					return nil
 				}
@@ -232,21 +232,23 @@ func (st *state) roleHolder(u *unit) *entity {
 		if e.typ != graph.Person || !st.affiliated(e, of) {
 			continue
 		}
-		if noun == "counterpart" || hasRole(e, noun) {
+		if noun == "counterpart" || hasRole(e, noun, st.date) {
 			best = e
 		}
 	}
 	return best
 }
 
-func hasRole(e *entity, noun string) bool {
+// hasRole reports whether person e has a role ending in noun: one the
+// article gives it, or a listed one held at the article's date.
+func hasRole(e *entity, noun, date string) bool {
 	for _, r := range e.roles {
 		if strings.HasSuffix(strings.ToLower(r), noun) {
 			return true
 		}
 	}
 	if e.entry != nil {
-		for _, r := range e.entry.Values("roles") {
+		for _, r := range e.entry.RolesAt(date) {
 			if strings.HasSuffix(strings.ToLower(r), noun) {
 				return true
 			}
