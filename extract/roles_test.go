@@ -38,6 +38,14 @@ func TestRoleHolderByArticleDate(t *testing.T) {
 			t.Errorf("published %q: want %q and not %q; got\n%s", c.published, c.want, c.not, f.dump())
 		}
 	}
+	// In 2015 Biden was Vice President: "the U.S. president" is not him
+	// (a subordinate rank answers only a reference that names it).
+	if f := runAt(t, "2015-05-01", text); f.rel("Joe Biden MEETS_WITH Volodymyr Zelenskyy") {
+		t.Errorf("2015: the vice president taken for the president:\n%s", f.dump())
+	}
+	if f := runAt(t, "2015-05-01", "Joe Biden spoke on Monday. The U.S. vice president met Volodymyr Zelenskyy in Kyiv on Tuesday."); !f.rel("Joe Biden MEETS_WITH Volodymyr Zelenskyy") {
+		t.Errorf("2015: the vice president named as such:\n%s", f.dump())
+	}
 	// Neither listed person held an office ending in "president" in 2008
 	// (Biden was Vice President from 2009): the role names neither.
 	f := runAt(t, "2008-05-01", text)
