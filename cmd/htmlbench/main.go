@@ -23,6 +23,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -62,7 +63,19 @@ func main() {
 	seconds := flag.Float64("seconds", 0, "with -jsonl: the wall time of the kg read run, for the table")
 	list := flag.Bool("list", false, "print the paths of the eval pages, one a line, and exit")
 	misses := flag.Int("misses", 0, "print up to N pages with wrong dates or missed snippets (stderr)")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the run to `FILE`")
 	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "htmlbench:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	if *dir == "" {
 		fmt.Fprintln(os.Stderr, "htmlbench: -dir TRAFILATURA_DIR is required")
 		os.Exit(2)
