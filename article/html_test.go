@@ -3,6 +3,7 @@ package article
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 const testPage = `<!DOCTYPE html>
@@ -92,4 +93,38 @@ func TestHTMLWithoutText(t *testing.T) {
 	path := writeFile(t, t.TempDir(), "empty.html", "<html><head><title>Nothing</title></head><body><script>x()</script></body></html>")
 	_, skips := readAll(t, Options{}, path)
 	wantSkip(t, skips, path, 0, "no article text")
+}
+
+func TestHTMLStrayInvalidBytes(t *testing.T) {
+	// A UTF-8 page with one Latin-1 byte pasted in reads as a browser shows it.
+	page := "<html><head><meta charset=\"utf-8\"><title>Port talks</title></head><body><p>The ministers met at the caf\xe9 by the port and agreed on the new ferry timetable for the winter season.</p>" +
+		strings.Repeat("<p>Officials from both harbours described the talks as calm and useful for the crews.</p>", 20) + "</body></html>"
+	a := readOne(t, Options{}, writeFile(t, t.TempDir(), "port.html", page))
+	if !strings.Contains(a.Text, "at the caf\uFFFD by the port") {
+		t.Errorf("text = %q", a.Text)
+	}
+
+	// Mostly not UTF-8 and no charset declared: skipped, named.
+	bad := "<html><body><p>" + strings.Repeat("Caf\xe9 cr\xe8me ", 200) + "</p></body></html>"
+	path := writeFile(t, t.TempDir(), "latin.html", bad)
+	_, skips := readAll(t, Options{}, path)
+	wantSkip(t, skips, path, 0, "invalid UTF-8")
+}
+
+func TestHTMLTruncated(t *testing.T) {
+	// Cut in the middle of a tag: what was there is still read.
+	cut := testPage[:strings.Index(testPage, "Officials described")+30]
+	a := readOne(t, Options{}, writeFile(t, t.TempDir(), "cut.html", cut))
+	if !strings.Contains(a.Text, "Delegates from the two coastal states") || a.Published != "2025-03-11" {
+		t.Errorf("truncated page: published %q, text %q", a.Published, a.Text)
+	}
+}
+
+func TestHTMLTimeLimit(t *testing.T) {
+	old := HTMLTimeLimit
+	HTMLTimeLimit = time.Nanosecond
+	defer func() { HTMLTimeLimit = old }()
+	path := writeFile(t, t.TempDir(), "slow.html", testPage)
+	_, skips := readAll(t, Options{}, path)
+	wantSkip(t, skips, path, 0, "longer than the 1ns limit per page")
 }

@@ -76,6 +76,7 @@ EXAMPLES:
 		Before:               setupLogging,
 		Commands: []*cli.Command{
 			importCommand(),
+			readCommand(),
 			extractCommand(),
 			showCommand(),
 			statsCommand(),
