@@ -86,7 +86,7 @@ func extractHTML(data []byte) Article {
 			text = render.InnerText(doc)
 		}
 	}
-	body, trailer := splitTrailingChrome(paragraphs(text))
+	body, trailer := splitTrailingChrome(dropRelatedLinks(paragraphs(text)))
 
 	title := firstNonEmpty(meta.ogTitle, meta.ldHeadline, tfTitle, meta.title)
 	published := firstNonEmpty(tfDate, firstNonEmpty(meta.published...), firstNonEmpty(meta.timeTags...))
@@ -99,6 +99,26 @@ func extractHTML(data []byte) Article {
 		Published: published,
 		Text:      body,
 	}
+}
+
+// relatedLinkRe matches the label of a link to another story set inside an
+// article ("Read more: ...", "Lea también: ...", "Lesen Sie auch: ..."):
+// the headline after it is another article's, and its names must not be
+// read as this one's.
+var relatedLinkRe = regexp.MustCompile(`(?i)^(read (more|also|next)|see also|also read|related( articles?| stories| content)?|more on this( topic)?|recommended|lea (también|más|además)|lea|leia (também|mais)|le puede interesar|te puede interesar|también te puede interesar|puede interesarle|ver también|lesen sie (auch|mehr)|auch interessant|mehr zum thema|das könnte sie auch interessieren|weiterlesen|à lire aussi|lire aussi|czytaj (też|także|więcej)|zobacz (też|także)|polecamy)\s*[:|>»-]`)
+
+// dropRelatedLinks removes the short paragraphs that relatedLinkRe
+// matches from text made by paragraphs.
+func dropRelatedLinks(text string) string {
+	paras := strings.Split(text, "\n\n")
+	kept := paras[:0]
+	for _, p := range paras {
+		if len(p) < 300 && relatedLinkRe.MatchString(p) {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return strings.Join(kept, "\n\n")
 }
 
 // pageMeta is what the page says about itself. published holds ISO dates

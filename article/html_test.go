@@ -128,3 +128,25 @@ func TestHTMLTimeLimit(t *testing.T) {
 	_, skips := readAll(t, Options{}, path)
 	wantSkip(t, skips, path, 0, "longer than the 1ns limit per page")
 }
+
+func TestHTMLRelatedLinksDropped(t *testing.T) {
+	page := `<html><head><title>Quota talks</title></head><body><article>
+<p>The ministers of the two coastal states met in the harbour city on Monday to discuss the fishing quotas for the coming year.</p>
+<p>Read more: Storm closes the northern ferry route</p>
+<p>Both delegations brought new figures on the size of the fleets, which have grown since the last agreement was signed.</p>
+<p>Lesen Sie auch: Neue Fähre für die Insel</p>
+<p>Read more about the quota system in the explainer the ministry published, which covers the rules from 1990 onwards.</p>
+<p>The talks continue on Tuesday with the harbour masters of both ports, who asked to be heard before any deal is made.</p>
+</article></body></html>`
+	a := readOne(t, Options{}, writeFile(t, t.TempDir(), "quota.html", page))
+	for _, gone := range []string{"Storm closes", "Neue Fähre"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("text keeps the related link %q:\n%s", gone, a.Text)
+		}
+	}
+	for _, kept := range []string{"Read more about the quota system", "Both delegations", "The talks continue"} { // no label: the article's own
+		if !strings.Contains(a.Text, kept) {
+			t.Errorf("text lost %q:\n%s", kept, a.Text)
+		}
+	}
+}
