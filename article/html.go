@@ -65,11 +65,13 @@ func extractHTML(data []byte) Article {
 		}
 	}
 	var text, tfTitle, tfDate string
+	var authors string
 	if res, err := trafilatura.ExtractDocument(doc, opts); err == nil && res != nil {
 		if res.ContentNode != nil {
 			text = render.InnerText(res.ContentNode) // keeps the blocks apart, unlike res.ContentText
 		}
 		tfTitle = oneLine(res.Metadata.Title)
+		authors = oneLine(res.Metadata.Author) // trafilatura joins several with "; "
 		if !res.Metadata.Date.IsZero() {
 			tfDate = res.Metadata.Date.Format(time.DateOnly)
 		}
@@ -97,6 +99,7 @@ func extractHTML(data []byte) Article {
 		Title:     firstNonEmpty(title, titleFrom(body)),
 		URL:       meta.url,
 		Published: published,
+		Authors:   authors,
 		Text:      body,
 	}
 }

@@ -17,6 +17,7 @@ type readRecord struct {
 	Title     string `json:"title"`
 	Published string `json:"published"`
 	URL       string `json:"url"`
+	Authors   string `json:"authors,omitempty"`
 	Source    string `json:"source"`
 	Line      int    `json:"line,omitempty"`
 	Text      string `json:"text"`
@@ -68,7 +69,7 @@ Examples:
 					return printArticle(c.App.Writer, a)
 				}
 				return enc.Encode(readRecord{ID: a.ID, Title: a.Title, Published: a.Published, URL: a.URL,
-					Source: a.Source, Line: a.Line, Text: a.Text})
+					Authors: a.Authors, Source: a.Source, Line: a.Line, Text: a.Text})
 			}, func(s article.Skip) {
 				skipped++
 				logSkip(s)
@@ -89,7 +90,7 @@ Examples:
 
 func printArticle(w io.Writer, a article.Article) error {
 	fmt.Fprintf(w, "== %s: %s\n", a.ID, a.Title)
-	for _, kv := range [][2]string{{"published", a.Published}, {"url", a.URL}, {"source", a.Source}} {
+	for _, kv := range [][2]string{{"published", a.Published}, {"url", a.URL}, {"authors", a.Authors}, {"source", a.Source}} {
 		if kv[1] != "" {
 			fmt.Fprintf(w, "%s: %s\n", kv[0], kv[1])
 		}

@@ -12,6 +12,7 @@ const readTestPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"
 <meta property="og:title" content="Ferry talks resume">
 <link rel="canonical" href="https://courier.example/2025/04/ferry-talks">
 <meta property="article:published_time" content="2025-04-02T08:15:00+03:00">
+<meta name="author" content="Maria Lindqvist">
 </head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
 <article><h1>Ferry talks resume</h1>
@@ -55,7 +56,7 @@ func TestReadHTMLTextJSON(t *testing.T) {
 
 	h := recs[0]
 	if h.ID != "ferry" || h.Source != page || h.Title != "Ferry talks resume" || h.Published != "2025-04-02" ||
-		h.URL != "https://courier.example/2025/04/ferry-talks" {
+		h.URL != "https://courier.example/2025/04/ferry-talks" || h.Authors != "Maria Lindqvist" {
 		t.Errorf("html record = %+v", h)
 	}
 	for _, want := range []string{"Negotiators from the two island states", "before the summer season begins.", "asked for a say in the new timetable."} {
