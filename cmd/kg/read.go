@@ -38,8 +38,8 @@ func readCommand() *cli.Command {
 article as kg takes it: for a web page, the main text without the page chrome,
 its title, publication date and canonical URL. --format jsonl (the default)
 prints one JSON object per article per line, with id, title, published, url,
-source (the input path, - for standard input) and text; --format text prints
-them for reading.
+authors (when a page names them), source (the input path, - for standard input)
+and text; --format text prints them for reading.
 
 Examples:
    kg read page.html
