@@ -304,7 +304,11 @@ func (r *reader) readInput(in io.Reader, source, id string, format Format, size 
 	case FormatJSON:
 		return r.readJSONDocument(data, source, id)
 	case FormatHTML:
-		a := parseHTML(data)
+		a, err := parseHTML(data)
+		if err != nil {
+			r.report(source, 0, err.Error())
+			return nil
+		}
 		return r.document(a, source, id)
 	default:
 		return r.document(parseText(string(data)), source, id)

@@ -94,6 +94,7 @@ EXAMPLES:
 		Before:               setupLogging,
 		Commands: []*cli.Command{
 			importCommand(),
+			readCommand(),
 			extractCommand(),
 			showCommand(),
 			statsCommand(),
