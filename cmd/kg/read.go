@@ -62,11 +62,9 @@ Examples:
 			}
 			// Pages, feeds and lists of URLs as import reads them (no
 			// validators are kept: reading changes nothing).
-			wr, err := webReader(c, ropts, nil)
-			if err != nil {
+			if ropts, err = withWeb(c, ropts, nil); err != nil {
 				return err
 			}
-			ropts.Remote = wr
 			enc := json.NewEncoder(c.App.Writer)
 			enc.SetEscapeHTML(false)
 			articles, skipped := 0, 0
