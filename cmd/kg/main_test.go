@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/kg/graph"
 	"github.com/newsgraph/kg/graph/embedded"
@@ -294,14 +295,16 @@ func TestStdinAndJSONLogs(t *testing.T) {
 	}
 }
 
-// crashCorpus writes n small articles built from the stories above.
-func crashCorpus(t *testing.T, dir string, n int) {
+// crashCorpus writes n small articles built from the stories above; each
+// version changes every article's text, so an import of a new version has
+// all of them to write again.
+func crashCorpus(t *testing.T, dir string, n, version int) {
 	for i := 0; i < n; i++ {
 		body := storyA
 		if i%2 == 1 {
 			body = storyB
 		}
-		write(t, filepath.Join(dir, fmt.Sprintf("a%04d.txt", i)), fmt.Sprintf("Story %d\n%sItem %d closes the story.\n", i, body, i))
+		write(t, filepath.Join(dir, fmt.Sprintf("a%04d.txt", i)), fmt.Sprintf("Story %d\n%sItem %d closes version %d of the story.\n", i, body, i, version))
 	}
 }
 
@@ -311,18 +314,22 @@ func TestImportSurvivesSIGKILL(t *testing.T) {
 	// Large enough that a loaded machine's poller still sees the import
 	// running: the writer does 400 of these articles in well under a second.
 	const articles = 1000
-	crashCorpus(t, in, articles)
 	db := filepath.Join(dir, "crash.db")
 	killed := 0
 	for attempt := 0; attempt < 3; attempt++ {
+		// A new version each time: the import has every article to write
+		// again (replacing the last version's facts), so a kill lands
+		// mid-import however fast the machine is.
+		crashCorpus(t, in, articles, attempt)
 		cmd := exec.Command(kgBin, "--db", db, "import", "--batch", "4", in)
 		cmd.Dir = dir
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// Kill it once the store has something in it.
-		for i := 0; i < 2000; i++ {
-			if st, err := os.Stat(db + "-wal"); err == nil && st.Size() > int64(16<<10*(attempt+1)) {
+		// Kill it once the store has taken some of it, or after a while.
+		start := time.Now()
+		for time.Since(start) < time.Duration(attempt+1)*400*time.Millisecond {
+			if st, err := os.Stat(db + "-wal"); err == nil && st.Size() > int64(64<<10*(attempt+1)) {
 				break
 			}
 			sleep()
@@ -336,7 +343,8 @@ func TestImportSurvivesSIGKILL(t *testing.T) {
 		t.Fatal("the import always finished before it could be killed; make the corpus larger")
 	}
 	t.Logf("killed %d import(s) mid-way", killed)
-	// The file opens and the import completes.
+	// The file opens and the import of the last version completes.
+	crashCorpus(t, in, articles, 99)
 	if r := kg(t, dir, nil, "--db", db, "import", in); r.code != 0 {
 		t.Fatalf("import after crash: %d %s", r.code, r.stderr)
 	}
