@@ -42,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("GazetteerAndTextEvidence", s.origins)
 	t.Run("InvalidDocumentWritesNothing", s.invalid)
 	t.Run("AwkwardStringsStoredExactly", s.awkwardStrings)
+	t.Run("HostileStringsStoredExactly", s.hostileStrings)
 	t.Run("BatchWrite", s.batch)
 	t.Run("AggregationIsOrderIndependent", s.aggregation)
 	t.Run("ImportOrderDoesNotMatter", s.importOrder)
@@ -655,4 +656,79 @@ func (s suite) corpus(t *testing.T) {
 	both(docs)
 	Equal(t, st, ref)
 	Equal(t, st, model(t, docs...))
+}
+
+// HostileStrings are names and ids an attacker (or a scraper's bug) could
+// put in an article: Cypher and SQL injections, backticks that would close
+// a quoted label, braces of a map literal, comments, NUL, bidirectional
+// controls and 10 kB strings. They must go in and out byte-identical.
+var HostileStrings = []string{
+	"`}) MERGE (x:Admin {pwned:true}) //",
+	"n`) DETACH DELETE n //", "Person:Admin", "`Person`:`Admin`",
+	"{name: 'x'}) RETURN 1 UNION MATCH (n) RETURN n //", "// comment", "/* block */ x",
+	"a\x00b", "nul\x00inside", "\x00",
+	"\u202eRTL override\u202c", "\u200fRLM \u200eLRM", "\u2066isolate\u2069", "\ufeffBOM",
+	"\\\\\\' \\\"", "$x ${y} $$", "%s %d %%",
+	strings.Repeat("x", 10<<10), strings.Repeat("`'\"{}//\x00\u202e", 1<<10),
+}
+
+// hostileStrings: every hostile string as an article id, title, entity id,
+// name, alias, role and relation evidence, read back byte-identical, and
+// the store's entity types still only the schema's.
+func (s suite) hostileStrings(t *testing.T) {
+	st := s.open(t)
+	var docs []graph.Document
+	for _, h := range HostileStrings {
+		d := graph.Document{Article: graph.Article{ID: h, Title: h, Source: h, URL: h, Hash: Hash(h)}}
+		for j, typ := range graph.EntityTypes {
+			d.Entities = append(d.Entities, graph.Entity{ID: fmt.Sprintf("%s#%d", h, j), Type: typ, Name: fmt.Sprintf("%s#%d", h, j),
+				Aliases: []string{h}, Mentions: 1, Wikidata: h, Roles: []string{h}, Kind: h, Category: h, ISO: h})
+		}
+		d.Relations = append(d.Relations, graph.Relation{Source: d.Entities[0].ID, Target: d.Entities[1].ID, Type: graph.Supports,
+			Origin: graph.OriginText, Confidence: 0.5, Sentence: h, Rule: h, Properties: map[string]string{h: h}})
+		docs = append(docs, d)
+	}
+	write(t, st, docs...)
+	got := Documents(t, st)
+	want := make([]graph.Document, len(docs))
+	for i, d := range docs {
+		want[i] = Normalize(d)
+	}
+	byID := map[string]graph.Document{}
+	for _, d := range got {
+		byID[d.Article.ID] = d
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d documents read back, want %d", len(got), len(want))
+	}
+	for _, w := range want {
+		g, ok := byID[w.Article.ID]
+		if !ok {
+			t.Errorf("article %q not read back", short(w.Article.ID))
+			continue
+		}
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("article %q not stored exactly:\n%s", short(w.Article.ID), Diff(w, g))
+		}
+	}
+	for _, h := range HostileStrings {
+		name := h + "#0"
+		if e := lookupOne(t, st, name).Entity; e.ID != name || e.Name != name {
+			t.Errorf("Lookup(%q) = %q %q", short(name), short(e.ID), short(e.Name))
+		}
+	}
+	for typ := range stats(t, st).Entities {
+		if !typ.Valid() {
+			t.Errorf("store reports entity type %q, not one of the schema's", typ)
+		}
+	}
+	Equal(t, st, model(t, docs...))
+}
+
+// short cuts a string for a message.
+func short(s string) string {
+	if len(s) > 60 {
+		return fmt.Sprintf("%q... (%d bytes)", s[:60], len(s))
+	}
+	return fmt.Sprintf("%q", s)
 }
