@@ -47,10 +47,8 @@ func TestArticleCannotCreateLabel(t *testing.T) {
 		allowedTypes[string(typ)] = true
 	}
 	for q, allowed := range map[string]map[string]bool{
-		"MATCH (n) UNWIND labels(n) AS x RETURN DISTINCT x":                               allowedLabels,
-		"MATCH ()-[r]->() RETURN DISTINCT type(r) AS x":                                   allowedTypes,
-		"CALL db.labels() YIELD label RETURN label AS x":                                  allowedLabels,
-		"CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType AS x": allowedTypes,
+		"MATCH (n) UNWIND labels(n) AS x RETURN DISTINCT x": allowedLabels,
+		"MATCH ()-[r]->() RETURN DISTINCT type(r) AS x":     allowedTypes,
 	} {
 		res, err := s.QueryAccess(ctx, q, nil, false)
 		if err != nil {
