@@ -166,6 +166,9 @@ func (r *reader) readJSONDocument(data []byte, source, id string) error {
 			return err
 		}
 	}
+	if values == 0 { // only separators (",", found by fuzzing): say so rather than nothing
+		r.report(source, 0, "no JSON value")
+	}
 	return nil
 }
 
@@ -233,6 +236,10 @@ func (r *reader) record(raw []byte, source string, line int, id string) error {
 		text = normalizeText(text)
 	}
 	body, trailer := splitTrailingChrome(text)
+	if own := stringField(obj, f.ID); len(own) > MaxIDBytes {
+		r.report(source, line, fmt.Sprintf("record id (field %q) is %d bytes, longer than the %d a store can index", f.ID, len(own), MaxIDBytes))
+		return nil
+	}
 	a := Article{
 		ID:     firstNonEmpty(stringField(obj, f.ID), id),
 		Title:  firstNonEmpty(oneLine(stringField(obj, f.Title)), titleFrom(body)),

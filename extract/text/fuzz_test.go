@@ -27,6 +27,9 @@ func FuzzSplit(f *testing.F) {
 			if st.Index != i {
 				t.Fatalf("sentence %d has index %d", i, st.Index)
 			}
+			if len(st.Tokens) > MaxSentenceTokens {
+				t.Fatalf("sentence %d has %d tokens", i, len(st.Tokens))
+			}
 			if st.Start < prevEnd || st.Start > st.End || st.End > len(s) {
 				t.Fatalf("sentence %d spans [%d,%d) after %d in %d bytes", i, st.Start, st.End, prevEnd, len(s))
 			}
@@ -88,4 +91,21 @@ func FuzzTokenize(f *testing.F) {
 			prev = tok.End
 		}
 	})
+}
+
+// No sentence has more than MaxSentenceTokens tokens, and cutting a long
+// one loses no token.
+func TestLongSentenceIsCut(t *testing.T) {
+	s := strings.Repeat("word ", 5*MaxSentenceTokens+7)
+	sents := Split(s)
+	n := 0
+	for _, st := range sents {
+		if len(st.Tokens) > MaxSentenceTokens {
+			t.Fatalf("sentence of %d tokens", len(st.Tokens))
+		}
+		n += len(st.Tokens)
+	}
+	if n != 5*MaxSentenceTokens+7 || len(sents) != 6 {
+		t.Fatalf("%d tokens in %d sentences", n, len(sents))
+	}
 }

@@ -18,16 +18,17 @@ func TestArticleCannotCreateLabel(t *testing.T) {
 	defer s.Close()
 	ctx := context.Background()
 	for i, h := range storetest.HostileStrings {
-		e1 := graph.Entity{ID: fmt.Sprintf("a%d", i), Type: graph.Person, Name: h, Aliases: []string{h}, Roles: []string{h}}
-		e2 := graph.Entity{ID: h, Type: graph.State, Name: h + "2", ISO: h}
-		good := graph.Document{Article: graph.Article{ID: h, Title: h, Hash: storetest.Hash(h)}, Entities: []graph.Entity{e1, e2},
+		k := storetest.AsKey(h)
+		e1 := graph.Entity{ID: fmt.Sprintf("a%d", i), Type: graph.Person, Name: k, Aliases: []string{h}, Roles: []string{h}}
+		e2 := graph.Entity{ID: k, Type: graph.State, Name: k + "2", ISO: h}
+		good := graph.Document{Article: graph.Article{ID: k, Title: h, Hash: storetest.Hash(h)}, Entities: []graph.Entity{e1, e2},
 			Relations: []graph.Relation{{Source: e1.ID, Target: e2.ID, Type: graph.AffiliatedWith, Origin: graph.OriginText, Sentence: h, Properties: map[string]string{h: h}}}}
 		if _, err := s.Write(ctx, []graph.Document{good}); err != nil {
 			t.Fatalf("Write %d: %v", i, err)
 		}
 		badLabel := good
 		badLabel.Article.ID += "-bad"
-		badLabel.Entities = []graph.Entity{e1, {ID: "x" + h, Type: graph.EntityType(h), Name: h}}
+		badLabel.Entities = []graph.Entity{e1, {ID: "x" + k, Type: graph.EntityType(h), Name: k}}
 		badLabel.Relations = nil
 		badType := good
 		badType.Article.ID += "-badtype"

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/newsgraph/kg/graph"
 )
@@ -471,6 +472,15 @@ func (s suite) invalid(t *testing.T) {
 			return broken("no article id", func(d *graph.Document) { d.Article.ID = "" })
 		},
 		func() (string, graph.Document) {
+			return broken("entity id too long", func(d *graph.Document) { d.Entities[1].ID = strings.Repeat("x", graph.MaxKeyBytes+1) })
+		},
+		func() (string, graph.Document) {
+			return broken("entity name too long", func(d *graph.Document) { d.Entities[1].Name = strings.Repeat("é", graph.MaxKeyBytes/2+1) })
+		},
+		func() (string, graph.Document) {
+			return broken("article id too long", func(d *graph.Document) { d.Article.ID = strings.Repeat("x", graph.MaxKeyBytes+1) })
+		},
+		func() (string, graph.Document) {
 			return broken("label injection", func(d *graph.Document) { d.Entities[1].Type = "Person:Admin" })
 		},
 	} {
@@ -679,9 +689,10 @@ func (s suite) hostileStrings(t *testing.T) {
 	st := s.open(t)
 	var docs []graph.Document
 	for _, h := range HostileStrings {
-		d := graph.Document{Article: graph.Article{ID: h, Title: h, Source: h, URL: h, Hash: Hash(h)}}
+		k := AsKey(h)
+		d := graph.Document{Article: graph.Article{ID: k, Title: h, Source: h, URL: h, Hash: Hash(h)}}
 		for j, typ := range graph.EntityTypes {
-			d.Entities = append(d.Entities, graph.Entity{ID: fmt.Sprintf("%s#%d", h, j), Type: typ, Name: fmt.Sprintf("%s#%d", h, j),
+			d.Entities = append(d.Entities, graph.Entity{ID: fmt.Sprintf("%s#%d", k, j), Type: typ, Name: fmt.Sprintf("%s#%d", k, j),
 				Aliases: []string{h}, Mentions: 1, Wikidata: h, Roles: []string{h}, Kind: h, Category: h, ISO: h})
 		}
 		d.Relations = append(d.Relations, graph.Relation{Source: d.Entities[0].ID, Target: d.Entities[1].ID, Type: graph.Supports,
@@ -712,7 +723,7 @@ func (s suite) hostileStrings(t *testing.T) {
 		}
 	}
 	for _, h := range HostileStrings {
-		name := h + "#0"
+		name := AsKey(h) + "#0"
 		if e := lookupOne(t, st, name).Entity; e.ID != name || e.Name != name {
 			t.Errorf("Lookup(%q) = %q %q", short(name), short(e.ID), short(e.Name))
 		}
@@ -723,6 +734,19 @@ func (s suite) hostileStrings(t *testing.T) {
 		}
 	}
 	Equal(t, st, model(t, docs...))
+}
+
+// AsKey cuts h to fit an id or a name (graph.MaxKeyBytes, less room for a
+// suffix), on a rune boundary.
+func AsKey(h string) string {
+	n := graph.MaxKeyBytes - 16
+	if len(h) <= n {
+		return h
+	}
+	for n > 0 && !utf8.RuneStart(h[n]) {
+		n--
+	}
+	return h[:n]
 }
 
 // short cuts a string for a message.
