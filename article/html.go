@@ -16,10 +16,10 @@ import (
 
 // parseHTML extracts a web page's main text with readability, and its
 // title, date and URL from the page metadata.
-func parseHTML(data []byte) Article {
+func parseHTML(data []byte) (Article, error) {
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		return Article{}
+		return Article{}, err
 	}
 	meta := readMeta(doc)
 	var pageURL *url.URL
@@ -56,7 +56,7 @@ func parseHTML(data []byte) Article {
 		URL:       meta.url,
 		Published: published,
 		Text:      body,
-	}
+	}, nil
 }
 
 // pageMeta is what the page says about itself. published holds ISO dates

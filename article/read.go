@@ -309,7 +309,13 @@ func (r *reader) readInput(in io.Reader, source, id string, format Format, size 
 	case FormatJSON:
 		return r.readJSONDocument(data, source, id)
 	case FormatHTML:
-		a := parseHTML(data)
+		a, err := parseHTML(data)
+		if err != nil {
+			// html.Parse refuses pages nesting more than 512 elements (a
+			// guard against stack exhaustion): say so, not "no text".
+			r.report(source, 0, "HTML not parsed: "+err.Error())
+			return nil
+		}
 		return r.document(a, source, id)
 	default:
 		return r.document(parseText(string(data)), source, id)
