@@ -240,6 +240,10 @@ func (r *reader) record(raw []byte, source string, line int, id string) error {
 		text = normalizeText(text)
 	}
 	body, trailer := splitTrailingChrome(text)
+	if strings.TrimSpace(body) == "" { // markup only ("<a>"; found by fuzzing)
+		r.report(source, line, fmt.Sprintf("record has no text (field %q holds markup only)", f.Text))
+		return nil
+	}
 	if own := stringField(obj, f.ID); len(own) > MaxIDBytes {
 		r.report(source, line, fmt.Sprintf("record id (field %q) is %d bytes, longer than the %d a store can index", f.ID, len(own), MaxIDBytes))
 		return nil
