@@ -23,5 +23,6 @@ type Article struct {
 	Line      int    // line of the record in a JSON or JSON lines file, else 0
 	URL       string
 	Published string // ISO 8601 date (YYYY-MM-DD) when known
+	Authors   string // a web page's byline authors, "; " between two, when its metadata names them
 	Text      string // body text, page chrome removed
 }

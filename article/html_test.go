@@ -3,6 +3,7 @@ package article
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 const testPage = `<!DOCTYPE html>
@@ -92,4 +93,60 @@ func TestHTMLWithoutText(t *testing.T) {
 	path := writeFile(t, t.TempDir(), "empty.html", "<html><head><title>Nothing</title></head><body><script>x()</script></body></html>")
 	_, skips := readAll(t, Options{}, path)
 	wantSkip(t, skips, path, 0, "no article text")
+}
+
+func TestHTMLStrayInvalidBytes(t *testing.T) {
+	// A UTF-8 page with one Latin-1 byte pasted in reads as a browser shows it.
+	page := "<html><head><meta charset=\"utf-8\"><title>Port talks</title></head><body><p>The ministers met at the caf\xe9 by the port and agreed on the new ferry timetable for the winter season.</p>" +
+		strings.Repeat("<p>Officials from both harbours described the talks as calm and useful for the crews.</p>", 20) + "</body></html>"
+	a := readOne(t, Options{}, writeFile(t, t.TempDir(), "port.html", page))
+	if !strings.Contains(a.Text, "at the caf\uFFFD by the port") {
+		t.Errorf("text = %q", a.Text)
+	}
+
+	// Mostly not UTF-8 and no charset declared: skipped, named.
+	bad := "<html><body><p>" + strings.Repeat("Caf\xe9 cr\xe8me ", 200) + "</p></body></html>"
+	path := writeFile(t, t.TempDir(), "latin.html", bad)
+	_, skips := readAll(t, Options{}, path)
+	wantSkip(t, skips, path, 0, "invalid UTF-8")
+}
+
+func TestHTMLTruncated(t *testing.T) {
+	// Cut in the middle of a tag: what was there is still read.
+	cut := testPage[:strings.Index(testPage, "Officials described")+30]
+	a := readOne(t, Options{}, writeFile(t, t.TempDir(), "cut.html", cut))
+	if !strings.Contains(a.Text, "Delegates from the two coastal states") || a.Published != "2025-03-11" {
+		t.Errorf("truncated page: published %q, text %q", a.Published, a.Text)
+	}
+}
+
+func TestHTMLTimeLimit(t *testing.T) {
+	old := HTMLTimeLimit
+	HTMLTimeLimit = time.Nanosecond
+	defer func() { HTMLTimeLimit = old }()
+	path := writeFile(t, t.TempDir(), "slow.html", testPage)
+	_, skips := readAll(t, Options{}, path)
+	wantSkip(t, skips, path, 0, "longer than the 1ns limit per page")
+}
+
+func TestHTMLRelatedLinksDropped(t *testing.T) {
+	page := `<html><head><title>Quota talks</title></head><body><article>
+<p>The ministers of the two coastal states met in the harbour city on Monday to discuss the fishing quotas for the coming year.</p>
+<p>Read more: Storm closes the northern ferry route</p>
+<p>Both delegations brought new figures on the size of the fleets, which have grown since the last agreement was signed.</p>
+<p>Lesen Sie auch: Neue Fähre für die Insel</p>
+<p>Read more about the quota system in the explainer the ministry published, which covers the rules from 1990 onwards.</p>
+<p>The talks continue on Tuesday with the harbour masters of both ports, who asked to be heard before any deal is made.</p>
+</article></body></html>`
+	a := readOne(t, Options{}, writeFile(t, t.TempDir(), "quota.html", page))
+	for _, gone := range []string{"Storm closes", "Neue Fähre"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("text keeps the related link %q:\n%s", gone, a.Text)
+		}
+	}
+	for _, kept := range []string{"Read more about the quota system", "Both delegations", "The talks continue"} { // no label: the article's own
+		if !strings.Contains(a.Text, kept) {
+			t.Errorf("text lost %q:\n%s", kept, a.Text)
+		}
+	}
 }

@@ -311,9 +311,7 @@ func (r *reader) readInput(in io.Reader, source, id string, format Format, size 
 	case FormatHTML:
 		a, err := parseHTML(data)
 		if err != nil {
-			// html.Parse refuses pages nesting more than 512 elements (a
-			// guard against stack exhaustion): say so, not "no text".
-			r.report(source, 0, "HTML not parsed: "+err.Error())
+			r.report(source, 0, err.Error())
 			return nil
 		}
 		return r.document(a, source, id)

@@ -252,9 +252,45 @@ func (st *state) qualifiedBody(s *sentence, m *mention) (*entity, *gazetteer.Ent
 	return e, qs, tie
 }
 
-// resolveBody gives a generic body's mention its qualified entity and
-// reports whether it did.
+// abbreviations in organization names, spelled out before a lookup ("US
+// Dept of the Treasury").
+var abbreviations = map[string]string{"dept": "department", "govt": "government", "gov": "government",
+	"natl": "national", "intl": "international", "min": "ministry", "cmd": "command", "corp": "corporation"}
+
+// listedOfState finds the listed organization an unlisted name stands for
+// when it is a state's qualifier before a listed name of that state's body
+// ("US Dept of the Treasury": the Treasury Department, in=USA), with
+// abbreviations spelled out.
+func (st *state) listedOfState(s *sentence, m *mention) *gazetteer.Entry {
+	qs, rest := splitBodyName(st.x.gaz, s.keys[m.start:m.end])
+	words := make([]string, 0, len(rest))
+	changed := qs != nil
+	for _, w := range rest {
+		if full, ok := abbreviations[w]; ok {
+			w, changed = full, true
+		}
+		words = append(words, w)
+	}
+	if !changed || len(words) == 0 {
+		return nil
+	}
+	for _, f := range st.x.gaz.Lookup(strings.Join(words, " ")) {
+		if f.Entry.Type == graph.Organization && !f.Ambiguous && (qs == nil || f.Entry.Attr("in") == qs.Attr("iso")) {
+			return f.Entry
+		}
+	}
+	return nil
+}
+
+// resolveBody gives a generic body's mention its qualified entity, or a
+// listed body its name stands for, and reports whether it did.
 func (st *state) resolveBody(s *sentence, m *mention) bool {
+	if m.entry == nil {
+		if e := st.listedOfState(s, m); e != nil {
+			m.ent = st.entityFor(graph.Organization, "", e)
+			return true
+		}
+	}
 	e, q, tie := st.qualifiedBody(s, m)
 	if e == nil {
 		return false

@@ -68,7 +68,8 @@ func init() {
 		"allied", "cooperate", "cooperated", "cooperating")
 
 	R = graph.Mediates
-	addCues(R, false, 0.9, "mediated", "mediate", "mediates", "mediating", "brokered", "broker", "brokering", "facilitated")
+	addCues(R, false, 0.9, "mediated", "mediate", "mediates", "mediating", "brokered", "broker", "brokering", "facilitated",
+		"co-mediated", "co-mediate", "co-mediating", "co-brokered", "facilitating")
 	addCues(R, true, 0.9, "mediation", "mediator", "mediators", "intermediary", "intermediaries", "go-between")
 
 	R = graph.Supports

@@ -24,7 +24,7 @@ func TestDebugUnits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := x.analyse(in, &buffers{}, "debug")
+	st := x.analyse(in, "", &buffers{}, "debug")
 	for i, s := range st.sents {
 		fmt.Printf("[%d] %s\n", i, s.Text)
 		v := &sentenceView{s: s, units: st.buildUnits(s, st.mentions[i])}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/kg/extract/text"
@@ -909,6 +910,12 @@ func (st *state) mediation(v *sentenceView, k int, c cue) {
 				mediators = heads(v.groupFrom(u))
 			}
 		}
+		// "under AU mediation led by Olusegun Obasanjo": its leader too.
+		if j := v.nextWord(k, 2, "led"); j > 0 && s.lowerAt(j+1) == "by" {
+			if u := v.object(j+1, 2, isActor); u != nil {
+				mediators = append(mediators, u.head)
+			}
+		}
 	case c.noun:
 		// "with Oman acting as mediator", "whose government is serving as intermediary"
 		j := k - 1
@@ -927,12 +934,24 @@ func (st *state) mediation(v *sentenceView, k int, c cue) {
 		// "Oman mediated (the talks)", "Washington and Riyadh have
 		// mediated", "Qatar helped broker": the subject right before.
 		j := k - 1
+		// "the Oman-mediated consultations", "a UN-brokered deal"
+		if j >= 1 && s.lower[j] == "-" && v.at[j-1] != nil && isActor(v.at[j-1].head) {
+			mediators = []*entity{v.at[j-1].head}
+			break
+		}
 		for j >= 0 && mediationAux[s.lower[j]] {
 			j--
 		}
-		// "Turkey, which mediated between ...": the antecedent.
-		if j >= 1 && (s.lower[j] == "which" || s.lower[j] == "who") && s.lower[j-1] == "," {
-			j -= 2
+		// "Turkey, which mediated between ...", "Norway and Cuba, guarantor
+		// countries that mediated ...": the antecedent, past an apposition.
+		if j >= 1 && (s.lower[j] == "which" || s.lower[j] == "who" || s.lower[j] == "that") {
+			i := j - 1
+			for n := 0; n < 4 && i > 0 && s.lower[i] != "," && !s.isCap(i) && v.at[i] == nil; n++ {
+				i--
+			}
+			if s.lower[i] == "," {
+				j = i - 1
+			}
 		}
 		if j >= 0 && v.at[j] != nil && isActor(v.at[j].head) {
 			mediators = heads(v.groupTo(v.at[j]))
@@ -960,6 +979,12 @@ func (st *state) mediation(v *sentenceView, k int, c cue) {
 	}
 	if len(parties) < 2 {
 		parties = st.lastTalks
+	}
+	if len(mediators) >= 2 {
+		// "Norway and Cuba, ... that mediated between the government and
+		// the ELN": one co-mediator is no party (a reference that reached
+		// it is wrong), the others still are.
+		parties = slices.DeleteFunc(slices.Clone(parties), func(p *entity) bool { return slices.Contains(mediators, p) })
 	}
 	for _, m := range mediators {
 		// A mediator is no party: when it (or one of its people) is in the

@@ -11,12 +11,12 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/newsgraph/kg/article"
 	"github.com/newsgraph/kg/extract/gazetteer"
-	"github.com/newsgraph/kg/extract/norm"
 	"github.com/newsgraph/kg/extract/relation"
 	"github.com/newsgraph/kg/extract/syntax"
 	"github.com/newsgraph/kg/extract/tagger"
@@ -26,7 +26,7 @@ import (
 
 // Version names the extraction rules and lists. Change it when they
 // change: stores then re-extract articles they already hold.
-const Version = "kg-extract-3"
+const Version = "kg-extract-4"
 
 // Options configure an Extractor.
 type Options struct {
@@ -87,26 +87,14 @@ func New(opts Options) (*Extractor, error) {
 // matching stops extending an n-gram as soon as no form can follow.
 func formPrefixes(g *gazetteer.Gazetteer) map[string]bool {
 	p := map[string]bool{}
-	add := func(s string) {
-		k := norm.Key(s)
+	g.Keys(func(k string) {
 		for i := 0; i < len(k); i++ {
 			if k[i] == ' ' {
 				p[k[:i]] = true
 			}
 		}
 		p[k] = true
-	}
-	for _, e := range g.Entries() {
-		add(e.Name)
-		for _, a := range e.Aliases {
-			add(a)
-		}
-		for _, key := range []string{"demonyms", "capitals"} {
-			for _, v := range e.Values(key) {
-				add(v)
-			}
-		}
-	}
+	})
 	return p
 }
 
@@ -132,7 +120,7 @@ func (x *Extractor) extractWith(a article.Article, b *buffers, inspect func(*sta
 		Entities:  []graph.Entity{},
 		Relations: []graph.Relation{},
 	}
-	st := x.analyse(a.Text, b, a.ID)
+	st := x.analyse(a.Text, a.Published, b, a.ID)
 	if inspect != nil {
 		inspect(st)
 	}
@@ -171,6 +159,7 @@ func (x *Extractor) extractWith(a article.Article, b *buffers, inspect func(*sta
 type state struct {
 	x        *Extractor
 	article  string // the article's id: the scope of bodies no state qualifies
+	date     string // the article's date (YYYY-MM-DD or a prefix), "" unknown: which listed roles apply
 	sents    []*sentence
 	mentions [][]*mention // per sentence, in token order
 	ents     []*entity
@@ -203,14 +192,15 @@ type buffers struct {
 
 var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
 
-// analyse runs the pipeline over body with buffers b; the state it returns
-// points into b and must not outlive it.
-func (x *Extractor) analyse(body string, b *buffers, articleID string) *state {
+// analyse runs the pipeline over body, published on the given date, with
+// buffers b; the state it returns points into b and must not outlive it.
+func (x *Extractor) analyse(body, published string, b *buffers, articleID string) *state {
 	if articleID == "" {
 		sum := sha256.Sum256([]byte(body))
 		articleID = hex.EncodeToString(sum[:6])
 	}
 	st := &state{x: x, article: articleID, byKey: map[string]*entity{}, byEntry: map[*gazetteer.Entry]*entity{}, relIndex: map[relKey]int{}}
+	st.date = gazetteer.Day(published)
 	var sents []text.Sentence
 	sents, b.toks = text.SplitInto(body, b.toks)
 	ntok := 0
@@ -300,3 +290,20 @@ type relKey struct {
 
 // allowed checks a relation's endpoint types against SCHEMA.md.
 func allowed(t graph.RelationType, src, dst graph.EntityType) bool { return t.Allows(src, dst) }
+
+// withListedRoles adds a listed person's dated roles (Title@FROM..TO) to
+// the roles the text gives, so that the graph tells a former office holder
+// from a current one. Undated listed roles stay out, as before roles had
+// dates.
+func withListedRoles(roles []string, entry *gazetteer.Entry) []string {
+	for _, r := range entry.Roles {
+		if !r.Dated() {
+			continue
+		}
+		s := r.String()
+		if !slices.Contains(roles, s) {
+			roles = append(append([]string(nil), roles...), s)
+		}
+	}
+	return roles
+}

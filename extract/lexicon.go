@@ -77,7 +77,7 @@ var orgHeads = set(
 	"department", "dept", "office", "service", "services", "institute", "university", "court", "navy",
 	"guard", "guards", "movement", "group", "association", "federation", "coalition", "alliance",
 	"commission", "assembly", "parliament", "congress", "senate", "cabinet", "directorate", "bureau",
-	"company", "corporation", "corp", "inc", "ltd", "holding", "holdings", "industries", "airlines",
+	"company", "corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "gmbh", "s.a.", "s.a", "sa", "s.p.a.", "n.v.", "holding", "holdings", "industries", "airlines",
 	"network", "news", "times", "post", "journal", "tribune", "herald", "press", "television", "tv",
 	"radio", "foundation", "center", "centre", "program", "programme", "mission", "battalion",
 	"regiment", "division", "fleet", "militia", "militias", "police", "gendarmerie", "secretariat",

@@ -60,6 +60,7 @@ func (st *state) relate() {
 		st.affiliations(v)
 		st.appositions(v)
 		st.appositiveRoles(v)
+		st.rolesBefore(v)
 		st.delegations(v)
 		st.locations(v)
 		st.allies(v)
@@ -232,7 +233,9 @@ func (st *state) appositions(v *sentenceView) {
 	s := v.s
 	for i := 0; i+1 < len(v.units); i++ {
 		a, b := v.units[i], v.units[i+1]
-		if b.start != a.end+1 || s.lower[a.end] != "," {
+		// "Jane Roe, a UN spokesperson": an article may open the role.
+		gap := b.start - a.end
+		if s.lower[a.end] != "," || gap != 1 && !(gap == 2 && articles[s.lower[a.end+1]]) {
 			continue
 		}
 		var person, role *unit
@@ -272,10 +275,13 @@ func (st *state) appositiveRoles(v *sentenceView) {
 			continue
 		}
 		j := u.end + 1
-		if l := s.lowerAt(j); l != "a" && l != "an" && l != "the" {
+		// "Shi Yi, a spokesman for the command", "Mark Rutte, secretary
+		// general of NATO": the article is optional before a title.
+		if articles[s.lowerAt(j)] {
+			j++
+		} else if !s.is(j, fTitle|fTitleMod) || s.isCap(j) && !s.is(j, fTitle) {
 			continue
 		}
-		j++
 		// "Kim Yo Jong, the leader's powerful sister,": kin of the one
 		// person the article gives that title.
 		if s.is(j, fTitle) && s.isPossessive(j+1) {
@@ -309,6 +315,31 @@ func (st *state) appositiveRoles(v *sentenceView) {
 }
 
 // isRoleUnit: a unit that ends in a title ("Ukraine's head negotiator").
+var articles = set("a", "an", "the")
+
+// rolesBefore: "the president of Finland, Alexander Stubb": a title of a
+// state or body, a comma, and the person who holds it.
+func (st *state) rolesBefore(v *sentenceView) {
+	s := v.s
+	for i := 1; i < len(v.units); i++ {
+		p, x := v.units[i], v.units[i-1]
+		if typeOf(p) != graph.Person || p.pronoun || p.start < 1 || s.lower[p.start-1] != "," || x.end != p.start-1 || x.head == nil {
+			continue
+		}
+		if t := typeOf(x); t != graph.State && t != graph.Organization || x.start < 2 || s.lower[x.start-1] != "of" {
+			continue
+		}
+		j := x.start - 1
+		for j > 0 && s.is(j-1, fTitle|fTitleMod) && !s.is(j-1, fConnective) && !articles[s.lower[j-1]] {
+			j--
+		}
+		if j == x.start-1 || !s.is(x.start-2, fTitle) {
+			continue
+		}
+		st.affiliate(p.head, x.head, s, 0.85, "title-of-apposition", s.span(j, x.start-1))
+	}
+}
+
 func isRoleUnit(s *sentence, u *unit) bool {
 	return u.end > 0 && isTitleNoun(s, u.end-1)
 }

@@ -49,7 +49,7 @@ func (e *entity) addRole(r string) {
 }
 
 func (e *entity) graphEntity() graph.Entity {
-	g := graph.Entity{ID: e.id, Type: e.typ, Name: e.name, Aliases: append([]string(nil), e.aliases...),
+	g := graph.Entity{ID: e.id, Type: e.typ, Name: e.name, Aliases: append([]string{}, e.aliases...),
 		Mentions: e.mentions, Category: e.category, Kind: e.kind, Roles: e.roles}
 	if e.entry != nil {
 		g.Wikidata = e.entry.Wikidata
@@ -62,6 +62,7 @@ func (e *entity) graphEntity() graph.Entity {
 		if g.Kind == "" {
 			g.Kind = e.entry.Attr("kind")
 		}
+		g.Roles = withListedRoles(g.Roles, e.entry)
 	}
 	sort.Strings(g.Aliases)
 	return g
@@ -399,7 +400,7 @@ func (st *state) echoes() {
 					continue
 				}
 				index[w] = append(index[w], target{e, i})
-				if f := foldWord(w); f != w && len(w) >= 5 {
+				if f := norm.Fold(w); f != w && len(w) >= 5 {
 					// "Pashinian" echoes Nikol Pashinyan.
 					index[f] = append(index[f], target{e, i})
 				}
@@ -427,7 +428,7 @@ func (st *state) echoes() {
 			}
 			ts := index[s.keys[i]]
 			if len(ts) == 0 && len(s.keys[i]) >= 5 {
-				ts = index[foldWord(s.keys[i])]
+				ts = index[norm.Fold(s.keys[i])]
 			}
 			if len(ts) == 0 {
 				continue

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/kg/extract/gazetteer"
@@ -209,7 +210,7 @@ func (st *state) roleHolder(u *unit) *entity {
 			of = m.ent
 		}
 	}
-	words := strings.Fields(strings.ToLower(u.role))
+	words := strings.FieldsFunc(strings.ToLower(u.role), func(c rune) bool { return c == ' ' || c == '-' })
 	noun := ""
 	if len(words) > 0 {
 		noun = words[len(words)-1]
@@ -218,7 +219,7 @@ func (st *state) roleHolder(u *unit) *entity {
 		// "the leader's sister": the one person the article gives that title.
 		var only *entity
 		for _, e := range st.ents {
-			if e.typ == graph.Person && noun != "" && hasRole(e, noun) {
+			if e.typ == graph.Person && noun != "" && hasRole(e, words, st.date) {
 				if only != nil {
 					return nil
 				}
@@ -232,28 +233,52 @@ func (st *state) roleHolder(u *unit) *entity {
 		if e.typ != graph.Person || !st.affiliated(e, of) {
 			continue
 		}
-		if noun == "counterpart" || hasRole(e, noun) {
+		if noun == "counterpart" || hasRole(e, words, st.date) {
 			best = e
 		}
 	}
 	return best
 }
 
-func hasRole(e *entity, noun string) bool {
+// hasRole reports whether person e has a role ending in noun: one the
+// article gives it, or a listed one held at the article's date. A
+// subordinate role (Vice President, Deputy Foreign Minister) answers only
+// a reference that names the rank too: "the president" is not the vice
+// president.
+func hasRole(e *entity, ref []string, date string) bool {
+	if len(ref) == 0 {
+		return false
+	}
+	noun := ref[len(ref)-1]
+	holds := func(r string) bool {
+		r = strings.ToLower(r)
+		if !strings.HasSuffix(r, noun) {
+			return false
+		}
+		for _, w := range strings.FieldsFunc(r, func(c rune) bool { return c == ' ' || c == '-' }) {
+			if subordinate[w] && !slices.Contains(ref, w) {
+				return false
+			}
+		}
+		return true
+	}
 	for _, r := range e.roles {
-		if strings.HasSuffix(strings.ToLower(r), noun) {
+		if holds(r) {
 			return true
 		}
 	}
 	if e.entry != nil {
-		for _, r := range e.entry.Values("roles") {
-			if strings.HasSuffix(strings.ToLower(r), noun) {
+		for _, r := range e.entry.RolesAt(date) {
+			if holds(r) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// subordinate ranks a role's title may carry.
+var subordinate = set("vice", "deputy", "assistant", "under", "acting", "former", "junior")
 
 // affiliated reports whether the article (or the gazetteer) ties person e
 // to state or organization of.

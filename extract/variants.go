@@ -16,25 +16,6 @@ import (
 // exactly one listed person may qualify. Generational suffixes (Jr., Sr.)
 // are never dropped: they name a different person.
 
-// foldWord folds one name key word over common romanisation variants: kh/h,
-// gh/g, q/k, ph/f, w/v, y/i, ou/u, ee/i, dj/j, tch/ch, -off/-ov, and
-// doubled letters.
-func foldWord(w string) string {
-	if strings.HasSuffix(w, "off") {
-		w = w[:len(w)-3] + "ov"
-	}
-	r := strings.NewReplacer("tch", "ch", "kh", "h", "gh", "g", "ph", "f", "ck", "k", "dj", "j", "ou", "u", "ee", "i", "q", "k", "w", "v", "y", "i")
-	w = r.Replace(w)
-	var b strings.Builder
-	for i := 0; i < len(w); i++ {
-		if i > 0 && w[i] == w[i-1] {
-			continue
-		}
-		b.WriteByte(w[i])
-	}
-	return b.String()
-}
-
 // nameWords are a person name's key words without initials ("j"), roman
 // generation numbers (III) and particles that come and go ("al").
 func nameWords(key string) []string {
@@ -68,7 +49,7 @@ func personKeys(g *gazetteer.Gazetteer) []personKey {
 				continue
 			}
 			for i := range ws {
-				ws[i] = foldWord(ws[i])
+				ws[i] = norm.Fold(ws[i])
 			}
 			out = append(out, personKey{e, ws})
 		}
@@ -84,16 +65,11 @@ func (x *Extractor) variantPerson(name string) *gazetteer.Entry {
 		return nil
 	}
 	for i := range ws {
-		ws[i] = foldWord(ws[i])
+		ws[i] = norm.Fold(ws[i])
 	}
-	first, rest := ws[0], strings.Join(ws[1:], " ")
 	var found *gazetteer.Entry
 	for _, p := range x.people {
-		if p.folded[0] != first || len(p.folded) != len(ws) {
-			continue
-		}
-		r := strings.Join(p.folded[1:], " ")
-		if r != rest && editDistance(r, rest) > typoBudget(len(r)) {
+		if p.folded[0] != ws[0] || !norm.Misspelt(p.folded, ws, 0) {
 			continue
 		}
 		if found != nil && found != p.entry {
@@ -102,42 +78,4 @@ func (x *Extractor) variantPerson(name string) *gazetteer.Entry {
 		found = p.entry
 	}
 	return found
-}
-
-// typoBudget is how many edits a surname of n letters may be off by: none
-// for short ones (Li, Kim, Wang are different people), one from five
-// letters, two from nine.
-func typoBudget(n int) int {
-	switch {
-	case n >= 9:
-		return 2
-	case n >= 5:
-		return 1
-	}
-	return 0
-}
-
-// editDistance is the Levenshtein distance of two short ASCII keys. Written
-// here (a dozen lines) rather than taken from a library: names are short and
-// this is the only use.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c = 1 + min(prev[j-1], prev[j], cur[j-1])
-			} else {
-				c = min(c, 1+prev[j], 1+cur[j-1])
-			}
-			cur[j] = c
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -1,19 +1,23 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/newsgraph/kg/extract/norm"
+)
 
 func TestFoldWord(t *testing.T) {
 	for _, c := range [][2]string{
 		{"pashinian", "pashinyan"}, {"zelenskiy", "zelenskyy"}, {"zelensky", "zelenskyy"},
 		{"qaddafi", "kaddafi"}, {"khamenei", "hamenei"}, {"lavroff", "lavrov"},
 	} {
-		if foldWord(c[0]) != foldWord(c[1]) {
-			t.Errorf("foldWord(%q) = %q, foldWord(%q) = %q: want equal", c[0], foldWord(c[0]), c[1], foldWord(c[1]))
+		if norm.Fold(c[0]) != norm.Fold(c[1]) {
+			t.Errorf("norm.Fold(%q) = %q, norm.Fold(%q) = %q: want equal", c[0], norm.Fold(c[0]), c[1], norm.Fold(c[1]))
 		}
 	}
 	for _, c := range [][2]string{{"hassan", "hussein"}, {"petro", "pedro"}} {
-		if foldWord(c[0]) == foldWord(c[1]) {
-			t.Errorf("foldWord folds %q and %q together", c[0], c[1])
+		if norm.Fold(c[0]) == norm.Fold(c[1]) {
+			t.Errorf("Fold folds %q and %q together", c[0], c[1])
 		}
 	}
 }
@@ -23,8 +27,8 @@ func TestEditDistance(t *testing.T) {
 		a, b string
 		d    int
 	}{{"", "", 0}, {"abc", "", 3}, {"kitten", "sitting", 3}, {"hegseth", "hagsth", 2}, {"grossi", "grosi", 1}} {
-		if got := editDistance(c.a, c.b); got != c.d {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.d)
+		if got := norm.Distance(c.a, c.b); got != c.d {
+			t.Errorf("norm.Distance(%q, %q) = %d, want %d", c.a, c.b, got, c.d)
 		}
 	}
 }
@@ -69,6 +73,21 @@ func TestSpellingVariantsAndKin(t *testing.T) {
 			name: "similar but different given names are not merged",
 			text: "Iraqi Foreign Minister Mohammed Hussein met Interior Minister Mohammed Hassan in Baghdad.",
 			want: []string{"Person=Mohammed Hussein", "Person=Mohammed Hassan"},
+		},
+	})
+}
+
+func TestNameForms(t *testing.T) {
+	check(t, []mechanismCase{
+		{
+			name: "a listed name without its possessive",
+			text: "Hezbollah drones can be taken down by the Iron Dome or by David Sling, the army said.",
+			want: []string{"Weapon=David's Sling"}, wantNot: []string{"Person:David Sling"},
+		},
+		{
+			name: "a corporate suffix names an organization",
+			text: "The Treasury placed Blue Harbour Logistics S.A. and Nordwind Shipping Ltd on its list.",
+			want: []string{"Organization:Blue Harbour Logistics S.A.", "Organization:Nordwind Shipping Ltd"},
 		},
 	})
 }

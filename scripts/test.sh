@@ -61,7 +61,24 @@ if [[ -z ${NEO4J_URI:-} ]]; then
     trap 'exit 130' INT
     trap 'exit 143' TERM
   fi
-  client_env=$("$CTL" start) || {
+  # Another server may take a port between the check above and the bind:
+  # then try the next free ports (only when this script chose them).
+  for attempt in 1 2 3; do
+    client_env=$("$CTL" start) && break
+    if ((started_server)) && grep -q 'Address already in use' "${KG_NEO4J_HOME:-$ROOT/.neo4j}/server.log" 2>/dev/null && ((attempt < 3)); then
+      KG_NEO4J_BOLT_PORT=$(free_port $((${KG_NEO4J_BOLT_PORT:-7687} + 1))) || break
+      export KG_NEO4J_BOLT_PORT
+      if [[ ${KG_NEO4J_HTTP_PORT:-7474} != 0 ]]; then
+        KG_NEO4J_HTTP_PORT=$(free_port $((${KG_NEO4J_HTTP_PORT:-7474} + 1))) || KG_NEO4J_HTTP_PORT=0
+        export KG_NEO4J_HTTP_PORT
+      fi
+      say "a port was taken while Neo4j started; retrying on Bolt port $KG_NEO4J_BOLT_PORT"
+      continue
+    fi
+    say "could not start Neo4j"
+    exit 1
+  done
+  [[ -n ${client_env:-} ]] || {
     say "could not start Neo4j"
     exit 1
   }

@@ -41,11 +41,9 @@ Examples:
 			if err != nil {
 				return err
 			}
-			wr, err := webReader(c, ropts, nil)
-			if err != nil {
+			if ropts, err = withWeb(c, ropts, nil); err != nil {
 				return err
 			}
-			ropts.Remote = wr
 			enc := json.NewEncoder(c.App.Writer)
 			enc.SetEscapeHTML(false)
 			var werr error

@@ -60,6 +60,17 @@ func webReader(c *cli.Context, ropts article.Options, cache web.Cache) (*web.Rea
 	}), nil
 }
 
+// withWeb returns ropts reading URLs, feeds and URL lists too; cache keeps
+// their validators (nil: commands that only read keep none).
+func withWeb(c *cli.Context, ropts article.Options, cache web.Cache) (article.Options, error) {
+	wr, err := webReader(c, ropts, cache)
+	if err != nil {
+		return ropts, err
+	}
+	ropts.Remote = wr
+	return ropts, nil
+}
+
 func parseSince(s string, now time.Time) (time.Time, error) {
 	if d, err := time.ParseDuration(s); err == nil && d > 0 {
 		return now.Add(-d), nil

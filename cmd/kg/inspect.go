@@ -126,7 +126,7 @@ func printDetail(w io.Writer, d graph.EntityDetail) {
 		facts = append(facts, "kind "+e.Kind)
 	}
 	if len(e.Roles) > 0 {
-		facts = append(facts, "roles "+strings.Join(e.Roles, ", "))
+		facts = append(facts, "roles "+strings.Join(showRoles(e.Roles), ", "))
 	}
 	if len(facts) > 0 {
 		fmt.Fprintf(w, "  %s\n", strings.Join(facts, "; "))
@@ -283,4 +283,27 @@ func initCommand() *cli.Command {
 			return nil
 		},
 	}
+}
+
+// showRoles writes dated roles (Title@FROM..TO) with their dates in words,
+// "President (2021-01-20 to 2025-01-20)", and drops an undated role that a
+// dated one of the same title already shows.
+func showRoles(roles []string) []string {
+	dated := map[string]bool{}
+	for _, s := range roles {
+		if r := graph.ParseRole(s); r.Dated() {
+			dated[strings.ToLower(r.Title)] = true
+		}
+	}
+	var out []string
+	for _, s := range roles {
+		r := graph.ParseRole(s)
+		switch {
+		case r.Dated():
+			out = append(out, r.Title+" ("+r.Span()+")")
+		case !dated[strings.ToLower(r.Title)]:
+			out = append(out, s)
+		}
+	}
+	return out
 }

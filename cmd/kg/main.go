@@ -94,11 +94,13 @@ EXAMPLES:
 		Before:               setupLogging,
 		Commands: []*cli.Command{
 			importCommand(),
+			readCommand(),
 			extractCommand(),
 			showCommand(),
 			statsCommand(),
 			forgetCommand(),
 			evalCommand(),
+			auditCommand(),
 			initCommand(),
 			queryCommand(),
 			pushCommand(),

@@ -33,6 +33,7 @@ type Entry struct {
 	Aliases  []string
 	Wikidata string              // QID, or ""
 	Attrs    map[string][]string // key -> values; see the format's README
+	Roles    []Role              // Person: the roles attribute with its dates
 	Source   string              // file:line it was read from
 }
 
@@ -260,6 +261,7 @@ func extend(old, e *Entry) error {
 		old.Wikidata = e.Wikidata
 	}
 	old.Aliases = append(append([]string(nil), old.Aliases...), e.Aliases...)
+	old.Roles = append(append([]Role(nil), old.Roles...), e.Roles...)
 	attrs := make(map[string][]string, len(old.Attrs)+len(e.Attrs))
 	for k, v := range old.Attrs {
 		attrs[k] = v
@@ -271,7 +273,13 @@ func extend(old, e *Entry) error {
 			}
 			continue
 		}
-		attrs[k] = append(append([]string(nil), attrs[k]...), v...)
+		merged := append([]string(nil), attrs[k]...)
+		for _, x := range v {
+			if k != "roles" || !containsFold(merged, x) { // roles: titles, each once
+				merged = append(merged, x)
+			}
+		}
+		attrs[k] = merged
 	}
 	old.Attrs = attrs
 	old.Source += ", " + e.Source
@@ -347,11 +355,30 @@ func (g *Gazetteer) addForms(e *Entry) {
 	for _, a := range e.Aliases {
 		put(a, Alias)
 	}
+	// "David Sling" for David's Sling: news drops the possessive of a
+	// multi-word name as often as it keeps it.
+	for _, s := range append([]string{e.Name}, e.Aliases...) {
+		if v := dropPossessive(s); v != s && strings.Contains(v, " ") {
+			put(v, Alias)
+		}
+	}
 	for _, d := range e.Attrs["demonyms"] {
 		put(d, Demonym)
 	}
 	for _, c := range e.Attrs["capitals"] {
 		put(c, Capital)
+	}
+}
+
+// dropPossessive removes the possessive 's inside a name.
+func dropPossessive(s string) string {
+	return strings.NewReplacer("'s ", " ", "’s ", " ").Replace(s)
+}
+
+// Keys calls fn with the key of every listed form.
+func (g *Gazetteer) Keys(fn func(key string)) {
+	for k := range g.forms {
+		fn(k)
 	}
 }
 

@@ -67,7 +67,7 @@ var attrRules = map[string]attrRule{
 	"capital":   {types: []graph.EntityType{graph.Place}, check: oneOf("1")},
 	"category":  {types: []graph.EntityType{graph.Weapon}},
 	"maker":     {types: []graph.EntityType{graph.Weapon}, check: iso3},
-	"roles":     {types: []graph.EntityType{graph.Person}},
+	"roles":     {types: []graph.EntityType{graph.Person}, check: checkRole}, // Title or Title@FROM..TO
 	"of":        {types: []graph.EntityType{graph.Person}},
 }
 
@@ -142,6 +142,7 @@ func parseLine(text string) (*Entry, error) {
 	if e.Attrs, err = parseAttrs(fields[4], e.Type); err != nil {
 		return nil, err
 	}
+	splitRoles(e)
 	return e, nil
 }
 
@@ -242,4 +243,23 @@ func attrKeyList() string {
 	}
 	sort.Strings(keys)
 	return strings.Join(keys, ", ")
+}
+
+// splitRoles moves the dates of the roles attribute into e.Roles: the
+// attribute keeps the titles alone, each once, so that Values("roles") reads
+// as it did before roles had dates.
+func splitRoles(e *Entry) {
+	values := e.Attrs["roles"]
+	if len(values) == 0 {
+		return
+	}
+	var titles []string
+	for _, v := range values {
+		r, _ := parseRole(v) // checked by the attribute's rule
+		e.Roles = append(e.Roles, r)
+		if !containsFold(titles, r.Title) {
+			titles = append(titles, r.Title)
+		}
+	}
+	e.Attrs["roles"] = titles
 }

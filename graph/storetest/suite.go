@@ -49,6 +49,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("ImportOrderDoesNotMatter", s.importOrder)
 	t.Run("CorpusMatchesModel", s.corpus)
 	t.Run("Meta", s.meta)
+	t.Run("DatedRolesKept", s.datedRoles)
 }
 
 // meta: values put are read back exactly, a second put replaces the first,
@@ -755,4 +756,31 @@ func short(s string) string {
 		return fmt.Sprintf("%q... (%d bytes)", s[:60], len(s))
 	}
 	return fmt.Sprintf("%q", s)
+}
+
+// datedRoles: a role with its dates (Title@FROM..TO, see graph.Role) is a
+// role string like any other: kept exactly, united over articles, and gone
+// with the only article that gave it.
+func (s suite) datedRoles(t *testing.T) {
+	st := s.open(t)
+	biden := graph.Entity{ID: "Q6279", Type: graph.Person, Name: "Joe Biden", Aliases: []string{"Biden"}, Mentions: 1, Wikidata: "Q6279"}
+	a, b := biden, biden
+	a.Roles = []string{"President@2021-01-20..2025-01-20", "president"}
+	b.Roles = []string{"Vice President@2009-01-20..2017-01-20", "President@2021-01-20..2025-01-20"}
+	doc := func(id, date string, e graph.Entity) graph.Document {
+		return graph.Document{Article: graph.Article{ID: id, Title: id, Source: id + ".txt", Published: date, Hash: Hash(id)},
+			Entities: []graph.Entity{e}, Relations: []graph.Relation{}}
+	}
+	write(t, st, doc("old", "2023-02-20", a), doc("older", "2012-05-01", b))
+	d := lookupOne(t, st, "Joe Biden")
+	stringsEqual(t, "Biden's roles", d.Entity.Roles,
+		[]string{"President@2021-01-20..2025-01-20", "Vice President@2009-01-20..2017-01-20", "president"})
+	if r := graph.ParseRole(d.Entity.Roles[0]); r != (graph.Role{Title: "President", From: "2021-01-20", To: "2025-01-20"}) {
+		t.Errorf("stored role reads back as %+v", r)
+	}
+	if ok, err := st.Forget(t.Context(), "older"); err != nil || !ok {
+		t.Fatalf("Forget: %v, %v", ok, err)
+	}
+	d = lookupOne(t, st, "Joe Biden")
+	stringsEqual(t, "Biden's roles after forgetting", d.Entity.Roles, []string{"President@2021-01-20..2025-01-20", "president"})
 }
