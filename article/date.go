@@ -120,7 +120,9 @@ func NormalizeDate(s string) (iso string, ok bool) {
 			return isoDate(t.Year(), int(t.Month()), t.Day())
 		}
 	}
-	if d, found := findDate(s); found {
+	// A date field is short: the date patterns run over its start only,
+	// so that a hostile 10 MB field costs no more than a short one.
+	if d, found := findDate(prefix(s, labelScan)); found {
 		return d.iso, true
 	}
 	return "", false

@@ -26,13 +26,17 @@ var HTMLTimeLimit = 20 * time.Second
 
 // parseHTML reads a web page within HTMLTimeLimit.
 func parseHTML(data []byte) (Article, error) {
-	done := make(chan Article, 1)
-	go func() { done <- extractHTML(data) }()
+	type result struct {
+		a   Article
+		err error
+	}
+	done := make(chan result, 1)
+	go func() { a, err := extractHTML(data); done <- result{a, err} }()
 	timer := time.NewTimer(HTMLTimeLimit)
 	defer timer.Stop()
 	select {
-	case a := <-done:
-		return a, nil
+	case r := <-done:
+		return r.a, r.err
 	case <-timer.C:
 		return Article{}, fmt.Errorf("reading the page took longer than the %s limit per page; skipped", HTMLTimeLimit)
 	}
@@ -46,10 +50,12 @@ const shortPage = 250
 // benchmark: see cmd/htmlbench), its date from htmldate (run by
 // trafilatura) unless the publication metadata names the publisher's own
 // day, and its title and URL from the page metadata.
-func extractHTML(data []byte) Article {
+func extractHTML(data []byte) (Article, error) {
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		return Article{}
+		// html.Parse refuses pages nesting more than 512 elements (a guard
+		// against stack exhaustion): say so, not "no text".
+		return Article{}, fmt.Errorf("HTML not parsed: %w", err)
 	}
 	meta := readMeta(doc)
 	var pageURL *url.URL
@@ -101,7 +107,7 @@ func extractHTML(data []byte) Article {
 		Published: published,
 		Authors:   authors,
 		Text:      body,
-	}
+	}, nil
 }
 
 // relatedLinkRe matches the label of a link to another story set inside an

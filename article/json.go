@@ -121,7 +121,7 @@ func (r *reader) readJSONDocument(data []byte, source, id string) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	lines := lineCounter{data: data}
-	values := 0
+	values, records := 0, 0
 	for {
 		if err := r.ctx.Err(); err != nil {
 			return err
@@ -143,6 +143,7 @@ func (r *reader) readJSONDocument(data []byte, source, id string) error {
 					r.report(source, lines.at(at), "invalid JSON: "+err.Error())
 					return nil
 				}
+				records++
 				if err := r.record(raw, source, lines.at(at), fmt.Sprintf("%s-%d", id, n)); err != nil {
 					return err
 				}
@@ -162,9 +163,15 @@ func (r *reader) readJSONDocument(data []byte, source, id string) error {
 		if values > 1 || skipSpace(data, int(dec.InputOffset())) < len(data) {
 			recordID = fmt.Sprintf("%s-%d", id, lines.at(start))
 		}
+		records++
 		if err := r.record(raw, source, lines.at(start), recordID); err != nil {
 			return err
 		}
+	}
+	// Only separators (","), or only empty arrays ("[]"): found by
+	// fuzzing, these said nothing at all.
+	if records == 0 {
+		r.report(source, 0, "no JSON record (an empty array or only separators)")
 	}
 	return nil
 }
@@ -233,6 +240,14 @@ func (r *reader) record(raw []byte, source string, line int, id string) error {
 		text = normalizeText(text)
 	}
 	body, trailer := splitTrailingChrome(text)
+	if strings.TrimSpace(body) == "" { // markup only ("<a>"; found by fuzzing)
+		r.report(source, line, fmt.Sprintf("record has no text (field %q holds markup only)", f.Text))
+		return nil
+	}
+	if own := stringField(obj, f.ID); len(own) > MaxIDBytes {
+		r.report(source, line, fmt.Sprintf("record id (field %q) is %d bytes, longer than the %d a store can index", f.ID, len(own), MaxIDBytes))
+		return nil
+	}
 	a := Article{
 		ID:     firstNonEmpty(stringField(obj, f.ID), id),
 		Title:  firstNonEmpty(oneLine(stringField(obj, f.Title)), titleFrom(body)),

@@ -19,6 +19,11 @@ import (
 // skipped as bad input, and so is a larger JSON line.
 const DefaultMaxBytes = 10 << 20
 
+// MaxIDBytes is the longest article id a JSON record may give; a longer
+// one is skipped as bad input. It is graph.MaxKeyBytes, the longest key
+// the stores index (Neo4j's range indexes stop near 8 kB).
+const MaxIDBytes = 4096
+
 // Options configure Read. The zero value reads every known format with
 // the defaults.
 type Options struct {

@@ -69,7 +69,8 @@ var stampSeparators = " \t:|-–—·,"
 // 2026-02-26 Iran and ...", "June 4, 2025 | Talks resume"): it is the
 // byline, not part of the headline.
 func withoutDateStamp(line string) string {
-	d, ok := findDate(line)
+	d, ok := findDate(prefix(line, labelScan)) // a stamp opens the line
+
 	if !ok {
 		return line
 	}
@@ -138,8 +139,14 @@ func labelledDate(body, trailer string) string {
 	return firstNonEmpty(labelledIn(firstNonEmptyLines(body, bylineLines)), labelledIn(bottomLines(body, trailer)))
 }
 
+// labelScan is how far into a line a labelled date is looked for: a
+// label and its date open a line, and scanning a hostile 5 MB line with
+// the date patterns took seconds.
+const labelScan = 512
+
 func labelledIn(lines []string) string {
 	for _, l := range lines {
+		l = prefix(l, labelScan)
 		if d, ok := findDate(l); ok && dateLabelRe.MatchString(l[:d.start]) {
 			return d.iso
 		}
@@ -264,4 +271,15 @@ func splitTrailingChrome(text string) (body, trailer string) {
 		return text, "" // all of it looks like chrome: better keep it than lose the input
 	}
 	return body, strings.Join(lines[cut:], "\n")
+}
+
+// prefix cuts s to at most n bytes, on a rune boundary.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

@@ -125,6 +125,17 @@ func (x *Extractor) extractWith(a article.Article, b *buffers, inspect func(*sta
 		inspect(st)
 	}
 	doc.Entities = st.entities()
+	// A "name" longer than the stores can index is no real name (a hostile
+	// or broken page): it is dropped, with its relations below, rather
+	// than failing the whole write.
+	fit := 0
+	for _, e := range doc.Entities {
+		if len(e.ID) <= graph.MaxKeyBytes && len(e.Name) <= graph.MaxKeyBytes {
+			doc.Entities[fit] = e
+			fit++
+		}
+	}
+	doc.Entities = doc.Entities[:fit]
 	// SCHEMA.md's arrays are never null, even for an article with none.
 	doc.Relations = append([]graph.Relation{}, st.relations()...)
 	// Every relation's endpoints are entities of the document: a rule

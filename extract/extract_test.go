@@ -21,7 +21,7 @@ var (
 	testOnce sync.Once
 )
 
-func extractor(t *testing.T) *Extractor {
+func extractor(t testing.TB) *Extractor {
 	testOnce.Do(func() {
 		x, err := New(Options{})
 		if err != nil {

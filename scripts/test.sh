@@ -7,7 +7,9 @@
 # With NEO4J_URI set, that server is used (with NEO4J_USERNAME/NEO4J_PASSWORD) and nothing is
 # started. Otherwise the local server of scripts/neo4j.sh is started (built on first use), used,
 # and stopped on exit if this script started it; KG_NEO4J_CTL then names scripts/neo4j.sh so
-# tests can restart it. Exit code: go test's, else go vet's.
+# tests can restart it. Run without arguments, it then runs every fuzz target for
+# KG_FUZZ_SECONDS (default 3, 0 skips; scripts/fuzz.sh) so targets stay runnable.
+# Exit code: go test's, else go vet's, else 1 when a fuzz target failed.
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -102,4 +104,11 @@ go test -count=1 -p 1 "${args[@]}"
 test_rc=$?
 
 if ((test_rc)); then exit "$test_rc"; fi
+
+# Every fuzz target a few seconds (full runs only).
+fuzz_secs=${KG_FUZZ_SECONDS:-3}
+if (($# == 0 && fuzz_secs > 0)) && ! scripts/fuzz.sh "$fuzz_secs"; then
+  say "fuzzing failed"
+  exit 1
+fi
 exit "$vet_rc"

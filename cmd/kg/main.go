@@ -144,7 +144,9 @@ func globalFlags() []cli.Flag {
 		&cli.StringFlag{Name: "db", Value: "kg.db", Usage: "embedded store file (used when no Neo4j URI is set)", EnvVars: []string{"KG_DB"}},
 		&cli.StringFlag{Name: "neo4j-uri", Usage: "Neo4j URI (bolt://, neo4j://, neo4j+s://); unset: embedded store", EnvVars: []string{"NEO4J_URI"}},
 		&cli.StringFlag{Name: "neo4j-username", Value: "neo4j", Usage: "Neo4j user", EnvVars: []string{"NEO4J_USERNAME"}},
-		&cli.StringFlag{Name: "neo4j-password", Usage: "Neo4j password (prefer the environment variable)", EnvVars: []string{"NEO4J_PASSWORD"}},
+		// A flag's value is visible to every user in ps: the file or the environment is safer.
+		&cli.StringFlag{Name: "neo4j-password", Usage: "Neo4j password (visible in ps: prefer --neo4j-password-file or the environment)", EnvVars: []string{"NEO4J_PASSWORD"}},
+		&cli.StringFlag{Name: "neo4j-password-file", Usage: "read the Neo4j password from `FILE` (its first line; a Docker or Kubernetes secret)", EnvVars: []string{"NEO4J_PASSWORD_FILE"}},
 		&cli.StringFlag{Name: "neo4j-database", Usage: "Neo4j database (default: the server's default)", EnvVars: []string{"NEO4J_DATABASE"}},
 		&cli.StringSliceFlag{Name: "gazetteer", Usage: "add an entity list `FILE` (the seeds' TSV format); repeatable"},
 		&cli.BoolFlag{Name: "no-parse", Usage: "extract without the dependency parser: rules and lists only, about 10x faster, a little less recall", EnvVars: []string{"KG_NO_PARSE"}},

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/sirupsen/logrus"
 	"github.com/urfave/cli/v2"
@@ -43,7 +44,7 @@ func openStore(c *cli.Context) (graph.Store, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
-		return s, "neo4j " + uri, nil
+		return s, "neo4j " + neo4jstore.RedactURI(uri), nil
 	}
 	path := c.String("db")
 	s, err := embedded.Open(path)
@@ -54,13 +55,17 @@ func openStore(c *cli.Context) (graph.Store, string, error) {
 }
 
 func openNeo4j(c *cli.Context) (*neo4jstore.Store, error) {
+	password, err := neo4jPassword(c)
+	if err != nil {
+		return nil, err
+	}
 	cfg := neo4jstore.Config{
 		URI:      c.String("neo4j-uri"),
 		Username: c.String("neo4j-username"),
-		Password: c.String("neo4j-password"),
+		Password: password,
 		Database: c.String("neo4j-database"),
 	}
-	logrus.WithFields(logrus.Fields{"uri": cfg.URI, "user": cfg.Username, "database": cfg.Database}).Debug("connecting to Neo4j")
+	logrus.WithFields(logrus.Fields{"uri": neo4jstore.RedactURI(cfg.URI), "user": cfg.Username, "database": cfg.Database}).Debug("connecting to Neo4j")
 	return neo4jstore.Open(context.Background(), cfg)
 }
 
@@ -70,4 +75,26 @@ func newExtractor(c *cli.Context) (*extract.Extractor, error) {
 		return nil, fmt.Errorf("loading gazetteers: %w", err)
 	}
 	return x, nil
+}
+
+// neo4jPassword is --neo4j-password, or the first line of
+// --neo4j-password-file. Errors name the file, never its content.
+func neo4jPassword(c *cli.Context) (string, error) {
+	file := c.String("neo4j-password-file")
+	if file == "" {
+		return c.String("neo4j-password"), nil
+	}
+	if c.String("neo4j-password") != "" {
+		return "", withCode(exitUsage, errors.New("give --neo4j-password (NEO4J_PASSWORD) or --neo4j-password-file (NEO4J_PASSWORD_FILE), not both"))
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return "", fmt.Errorf("neo4j password file: %w", err) // *PathError: names the file
+	}
+	line, _, _ := strings.Cut(string(data), "\n")
+	line = strings.TrimSuffix(line, "\r")
+	if line == "" {
+		return "", fmt.Errorf("neo4j password file %s: first line is empty", file)
+	}
+	return line, nil
 }

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsgraph/kg/extract/norm"
 	"github.com/newsgraph/kg/graph"
 )
 
@@ -126,6 +127,9 @@ func parseLine(text string) (*Entry, error) {
 	}
 	if e.Name == "" {
 		return nil, fmt.Errorf("empty name")
+	}
+	if norm.Key(e.Name) == "" { // text could never match it (found by fuzzing)
+		return nil, fmt.Errorf("name %q has no letters or digits", e.Name)
 	}
 	aliases, err := splitList(fields[2], "alias")
 	if err != nil {

@@ -68,6 +68,14 @@ var abbreviations = map[string]bool{
 	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
 
+// MaxSentenceTokens cuts longer runs of tokens without a sentence end
+// into sentences of that many tokens. News sentences stay far below it
+// (the longest of the dev and news corpora has 72 tokens); a hostile line
+// of a million words without a period would otherwise be one sentence,
+// and the cost of relating its mentions grows with the square of their
+// number. Nothing is dropped: every token stays in some sentence.
+const MaxSentenceTokens = 200
+
 // Split returns the sentences of text with their tokens.
 func Split(text string) []Sentence {
 	s, _ := SplitInto(text, nil)
@@ -110,6 +118,11 @@ func splitLine(text string, start, end int, out []Sentence, buf []Token) ([]Sent
 	}
 	first := 0
 	for i := 0; i < len(toks); i++ {
+		if i+1-first >= MaxSentenceTokens {
+			out = appendSentence(text, toks[first:i+1], out)
+			first = i + 1
+			continue
+		}
 		if !endsSentence(toks, i) {
 			continue
 		}

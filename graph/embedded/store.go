@@ -61,6 +61,17 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
+// writeErr names the store's file in a write error and, when SQLite says
+// the disk failed or is full, the likely causes: a full disk or a file-size
+// limit (ulimit -f) make SQLite report SQLITE_FULL or SQLITE_IOERR_WRITE.
+func (s *Store) writeErr(op string, err error) error {
+	msg := err.Error()
+	if strings.Contains(msg, "disk I/O error") || strings.Contains(msg, "disk is full") {
+		return fmt.Errorf("embedded store %s: %s: %w (is the disk full, or a file-size limit reached?)", s.path, op, err)
+	}
+	return fmt.Errorf("embedded store %s: %s: %w", s.path, op, err)
+}
+
 // Path is the file the store lives in, as given to Open.
 func (s *Store) Path() string { return s.path }
 
@@ -80,7 +91,7 @@ func (s *Store) Write(ctx context.Context, docs []graph.Document) (graph.WriteRe
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return graph.WriteResult{}, fmt.Errorf("embedded: begin write: %w", err)
+		return graph.WriteResult{}, s.writeErr("begin write", err)
 	}
 	defer tx.Rollback()
 	w, err := prepareWriter(ctx, tx)
@@ -95,15 +106,15 @@ func (s *Store) Write(ctx context.Context, docs []graph.Document) (graph.WriteRe
 	for _, d := range docs {
 		r, err := w.write(ctx, d)
 		if err != nil {
-			return graph.WriteResult{}, fmt.Errorf("embedded: write article %q: %w", d.Article.ID, err)
+			return graph.WriteResult{}, s.writeErr(fmt.Sprintf("write article %q", d.Article.ID), err)
 		}
 		res.Add(r)
 	}
 	if err := w.flush(ctx); err != nil {
-		return graph.WriteResult{}, fmt.Errorf("embedded: write: %w", err)
+		return graph.WriteResult{}, s.writeErr("write", err)
 	}
 	if err := tx.Commit(); err != nil {
-		return graph.WriteResult{}, fmt.Errorf("embedded: commit: %w", err)
+		return graph.WriteResult{}, s.writeErr("commit", err)
 	}
 	if len(w.added) > 0 {
 		s.mu.Lock()

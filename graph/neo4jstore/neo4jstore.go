@@ -170,6 +170,9 @@ func (s *Store) describe(err error, timeout time.Duration) error {
 	return fmt.Errorf("neo4j at %s: cannot connect: %w", s.uri, err)
 }
 
+// RedactURI drops user info (user:password@) from a URI, for messages and logs.
+func RedactURI(uri string) string { return redact(uri) }
+
 // redact drops user info (user:password@) from a URI for messages.
 func redact(uri string) string {
 	u, err := url.Parse(uri)

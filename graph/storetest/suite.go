@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/newsgraph/kg/graph"
 )
@@ -42,6 +43,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("GazetteerAndTextEvidence", s.origins)
 	t.Run("InvalidDocumentWritesNothing", s.invalid)
 	t.Run("AwkwardStringsStoredExactly", s.awkwardStrings)
+	t.Run("HostileStringsStoredExactly", s.hostileStrings)
 	t.Run("BatchWrite", s.batch)
 	t.Run("AggregationIsOrderIndependent", s.aggregation)
 	t.Run("ImportOrderDoesNotMatter", s.importOrder)
@@ -471,6 +473,15 @@ func (s suite) invalid(t *testing.T) {
 			return broken("no article id", func(d *graph.Document) { d.Article.ID = "" })
 		},
 		func() (string, graph.Document) {
+			return broken("entity id too long", func(d *graph.Document) { d.Entities[1].ID = strings.Repeat("x", graph.MaxKeyBytes+1) })
+		},
+		func() (string, graph.Document) {
+			return broken("entity name too long", func(d *graph.Document) { d.Entities[1].Name = strings.Repeat("é", graph.MaxKeyBytes/2+1) })
+		},
+		func() (string, graph.Document) {
+			return broken("article id too long", func(d *graph.Document) { d.Article.ID = strings.Repeat("x", graph.MaxKeyBytes+1) })
+		},
+		func() (string, graph.Document) {
 			return broken("label injection", func(d *graph.Document) { d.Entities[1].Type = "Person:Admin" })
 		},
 	} {
@@ -656,6 +667,95 @@ func (s suite) corpus(t *testing.T) {
 	both(docs)
 	Equal(t, st, ref)
 	Equal(t, st, model(t, docs...))
+}
+
+// HostileStrings are names and ids an attacker (or a scraper's bug) could
+// put in an article: Cypher and SQL injections, backticks that would close
+// a quoted label, braces of a map literal, comments, NUL, bidirectional
+// controls and 10 kB strings. They must go in and out byte-identical.
+var HostileStrings = []string{
+	"`}) MERGE (x:Admin {pwned:true}) //",
+	"n`) DETACH DELETE n //", "Person:Admin", "`Person`:`Admin`",
+	"{name: 'x'}) RETURN 1 UNION MATCH (n) RETURN n //", "// comment", "/* block */ x",
+	"a\x00b", "nul\x00inside", "\x00",
+	"\u202eRTL override\u202c", "\u200fRLM \u200eLRM", "\u2066isolate\u2069", "\ufeffBOM",
+	"\\\\\\' \\\"", "$x ${y} $$", "%s %d %%",
+	strings.Repeat("x", 10<<10), strings.Repeat("`'\"{}//\x00\u202e", 1<<10),
+}
+
+// hostileStrings: every hostile string as an article id, title, entity id,
+// name, alias, role and relation evidence, read back byte-identical, and
+// the store's entity types still only the schema's.
+func (s suite) hostileStrings(t *testing.T) {
+	st := s.open(t)
+	var docs []graph.Document
+	for _, h := range HostileStrings {
+		k := AsKey(h)
+		d := graph.Document{Article: graph.Article{ID: k, Title: h, Source: h, URL: h, Hash: Hash(h)}}
+		for j, typ := range graph.EntityTypes {
+			d.Entities = append(d.Entities, graph.Entity{ID: fmt.Sprintf("%s#%d", k, j), Type: typ, Name: fmt.Sprintf("%s#%d", k, j),
+				Aliases: []string{h}, Mentions: 1, Wikidata: h, Roles: []string{h}, Kind: h, Category: h, ISO: h})
+		}
+		d.Relations = append(d.Relations, graph.Relation{Source: d.Entities[0].ID, Target: d.Entities[1].ID, Type: graph.Supports,
+			Origin: graph.OriginText, Confidence: 0.5, Sentence: h, Rule: h, Properties: map[string]string{h: h}})
+		docs = append(docs, d)
+	}
+	write(t, st, docs...)
+	got := Documents(t, st)
+	want := make([]graph.Document, len(docs))
+	for i, d := range docs {
+		want[i] = Normalize(d)
+	}
+	byID := map[string]graph.Document{}
+	for _, d := range got {
+		byID[d.Article.ID] = d
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d documents read back, want %d", len(got), len(want))
+	}
+	for _, w := range want {
+		g, ok := byID[w.Article.ID]
+		if !ok {
+			t.Errorf("article %q not read back", short(w.Article.ID))
+			continue
+		}
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("article %q not stored exactly:\n%s", short(w.Article.ID), Diff(w, g))
+		}
+	}
+	for _, h := range HostileStrings {
+		name := AsKey(h) + "#0"
+		if e := lookupOne(t, st, name).Entity; e.ID != name || e.Name != name {
+			t.Errorf("Lookup(%q) = %q %q", short(name), short(e.ID), short(e.Name))
+		}
+	}
+	for typ := range stats(t, st).Entities {
+		if !typ.Valid() {
+			t.Errorf("store reports entity type %q, not one of the schema's", typ)
+		}
+	}
+	Equal(t, st, model(t, docs...))
+}
+
+// AsKey cuts h to fit an id or a name (graph.MaxKeyBytes, less room for a
+// suffix), on a rune boundary.
+func AsKey(h string) string {
+	n := graph.MaxKeyBytes - 16
+	if len(h) <= n {
+		return h
+	}
+	for n > 0 && !utf8.RuneStart(h[n]) {
+		n--
+	}
+	return h[:n]
+}
+
+// short cuts a string for a message.
+func short(s string) string {
+	if len(s) > 60 {
+		return fmt.Sprintf("%q... (%d bytes)", s[:60], len(s))
+	}
+	return fmt.Sprintf("%q", s)
 }
 
 // datedRoles: a role with its dates (Title@FROM..TO, see graph.Role) is a
