@@ -16,7 +16,7 @@ import (
 func TestImportDiskFull(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
-	crashCorpus(t, in, 300)
+	crashCorpus(t, in, 300, 0)
 	db := filepath.Join(dir, "full.db")
 	// ulimit -f counts 512-byte blocks: 200 kB, far less than the import needs.
 	// Go ignores SIGXFSZ, so writes past the limit fail with EFBIG.
