@@ -76,7 +76,7 @@ func TestShardedImportIntoNeo4j(t *testing.T) {
 	in := devCopies(t, 6) // 60 articles
 	dir := t.TempDir()
 	db := filepath.Join(dir, "whole.db")
-	if r := kg(t, dir, nil, "--db", db, "import", in); r.code != 0 || !strings.Contains(r.stdout, "written 60") {
+	if r := kg(t, dir, nil, "--db", db, "import", in); r.code != 0 || !strings.Contains(r.stdout, "new 60") {
 		t.Fatalf("unsharded import: %d %s%s", r.code, r.stdout, r.stderr)
 	}
 	var argss [][]string
