@@ -99,6 +99,10 @@ type Store struct {
 	driver neo4j.DriverWithContext
 	cfg    Config
 	uri    string // for messages: the URI without any user info
+	// lockAlways makes fresh articles take the separate entity lock pass
+	// too, as the writer did before the fast path: BenchmarkWriters sets it
+	// to measure that writer beside this one.
+	lockAlways bool
 }
 
 var _ graph.Store = (*Store)(nil)

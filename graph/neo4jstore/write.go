@@ -144,7 +144,7 @@ func (s *Store) writeChunk(ctx context.Context, tx neo4j.ManagedTransaction, doc
 	// Fast path: when no stored article is replaced, nothing is read before
 	// the entities are upserted, and stmtUpsertEntities locks them itself,
 	// in the same id order, so the separate locking pass is left out.
-	if len(replaced) > 0 {
+	if len(replaced) > 0 || s.lockAlways {
 		involved := map[string]bool{}
 		for _, id := range replaced {
 			for _, e := range mentioned[id] {
