@@ -13,8 +13,8 @@ import (
 // scans the label); entity_keys answers Lookup: a keyword (whole-value)
 // full-text index over the lower-cased names and aliases articles gave. It
 // is eventually consistent: Lucene updates made inside each write's commit
-// were about half of the writer's time (BenchmarkWriters), so the server
-// applies them just after the commit, and Lookup first waits for them
+// were a large share of the writer's time (BenchmarkWriters with and without
+// the index), so the server applies them just after the commit, and Lookup first waits for them
 // (stmtAwaitKeys), which keeps reads seeing every write before them.
 var schemaStatements = []string{
 	"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
