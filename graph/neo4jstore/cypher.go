@@ -11,15 +11,33 @@ import (
 // schemaStatements create what MERGE and the lookups need. The uniqueness
 // constraints back every MERGE key with an index (without one, each MERGE
 // scans the label); entity_keys answers Lookup: a keyword (whole-value)
-// full-text index over the lower-cased names and aliases articles gave.
+// full-text index over the lower-cased names and aliases articles gave. It
+// is eventually consistent: Lucene updates made inside each write's commit
+// were a large share of the writer's time (BenchmarkWriters with and without
+// the index), so the server applies them just after the commit, and Lookup first waits for them
+// (stmtAwaitKeys), which keeps reads seeing every write before them.
 var schemaStatements = []string{
 	"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
 	"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
 	"CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)",
 	"CREATE CONSTRAINT kg_meta_key IF NOT EXISTS FOR (m:KgMeta) REQUIRE m.key IS UNIQUE",
 	"CREATE FULLTEXT INDEX entity_keys IF NOT EXISTS FOR (e:Entity) ON EACH [e.keys] " +
-		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
+		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: true}}",
 }
+
+const (
+	// stmtKeysIndexSynchronous tells whether a stored entity_keys index is the
+	// synchronous one of stores made before it became eventually consistent;
+	// Init then drops it, and recreates and repopulates it the new way.
+	stmtKeysIndexSynchronous = `
+SHOW FULLTEXT INDEXES YIELD name, options
+WHERE name = 'entity_keys' AND NOT coalesce(options.indexConfig['fulltext.eventually_consistent'], false)
+RETURN name`
+	stmtDropKeysIndex = "DROP INDEX entity_keys IF EXISTS"
+
+	// stmtAwaitKeys waits until entity_keys holds every committed write.
+	stmtAwaitKeys = "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()"
+)
 
 const (
 	// Writers lock what they are about to read and change, in id order:

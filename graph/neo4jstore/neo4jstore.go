@@ -99,6 +99,10 @@ type Store struct {
 	driver neo4j.DriverWithContext
 	cfg    Config
 	uri    string // for messages: the URI without any user info
+	// lockAlways makes fresh articles take the separate entity lock pass
+	// too, as the writer did before the fast path: BenchmarkWriters sets it
+	// to measure that writer beside this one.
+	lockAlways bool
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -198,6 +202,15 @@ func contains[T comparable](list []T, v T) bool {
 // Init creates the constraints and indexes, if they do not exist yet. Schema
 // commands cannot share a transaction with data, so each runs on its own.
 func (s *Store) Init(ctx context.Context) error {
+	old, err := s.run(ctx, stmtKeysIndexSynchronous, nil)
+	if err != nil {
+		return fmt.Errorf("neo4j at %s: init schema: %w", s.uri, err)
+	}
+	if len(old) > 0 {
+		if _, err := s.run(ctx, stmtDropKeysIndex, nil); err != nil {
+			return fmt.Errorf("neo4j at %s: init schema: replacing index entity_keys: %w", s.uri, err)
+		}
+	}
 	for _, stmt := range schemaStatements {
 		if _, err := s.run(ctx, stmt, nil); err != nil {
 			return fmt.Errorf("neo4j at %s: init schema: %w", s.uri, err)

@@ -114,6 +114,9 @@ func (s *Store) Lookup(ctx context.Context, name string) ([]graph.EntityDetail, 
 		return nil, nil
 	}
 	out, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) ([]graph.EntityDetail, error) {
+		if _, err := collect(ctx, tx, stmtAwaitKeys, nil); err != nil {
+			return nil, err
+		}
 		recs, err := collect(ctx, tx, stmtLookupCandidates, map[string]any{"query": phrase(key), "key": key})
 		if err != nil {
 			return nil, err

@@ -141,19 +141,24 @@ func (s *Store) writeChunk(ctx context.Context, tx neo4j.ManagedTransaction, doc
 	sort.Strings(writeIDs)
 	sort.Strings(replaced)
 
-	involved := map[string]bool{}
-	for _, id := range replaced {
-		for _, e := range mentioned[id] {
-			involved[e] = true
+	// Fast path: when no stored article is replaced, nothing is read before
+	// the entities are upserted, and stmtUpsertEntities locks them itself,
+	// in the same id order, so the separate locking pass is left out.
+	if len(replaced) > 0 || s.lockAlways {
+		involved := map[string]bool{}
+		for _, id := range replaced {
+			for _, e := range mentioned[id] {
+				involved[e] = true
+			}
 		}
-	}
-	for _, d := range final {
-		for _, e := range d.Entities {
-			involved[e.ID] = true
+		for _, d := range final {
+			for _, e := range d.Entities {
+				involved[e.ID] = true
+			}
 		}
-	}
-	if err := consume(ctx, tx, stmtLockEntities, map[string]any{"ids": slices.Sorted(maps.Keys(involved))}); err != nil {
-		return res, err
+		if err := consume(ctx, tx, stmtLockEntities, map[string]any{"ids": slices.Sorted(maps.Keys(involved))}); err != nil {
+			return res, err
+		}
 	}
 
 	// Entities the replaced versions mentioned are recomputed from all
