@@ -1,17 +1,7 @@
 package tagger
 
-import (
-	"crypto/sha256"
-	"encoding/hex"
-)
+import "github.com/newsgraph/kg/internal/digest"
 
 // ModelDigest names the embedded model for `kg version`: the first 12 hex
-// digits of its SHA-256 ("" when none is embedded). It changes whenever
-// the model is retrained.
-func ModelDigest() string {
-	if len(embedded) == 0 {
-		return ""
-	}
-	sum := sha256.Sum256(embedded)
-	return hex.EncodeToString(sum[:6])
-}
+// digits of its SHA-256 ("" when none is embedded).
+func ModelDigest() string { return digest.Short(embedded) }
