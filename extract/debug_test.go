@@ -43,6 +43,15 @@ func TestDebugUnits(t *testing.T) {
 				s.span(u.start, u.end), head, mods, u.role, u.possessive, u.roleRef, u.family, u.pronoun)
 		}
 	}
+	if os.Getenv("KG_DEBUG_PARSE") != "" {
+		for _, sc := range st.candidates(true) {
+			v := sc.view
+			fmt.Printf("PARSE [%d]\n", sc.sent)
+			for k, w := range v.Tokens {
+				fmt.Printf("    %d\t%s\t%s\t%s\t%d\t%s\t%s\n", k, w, v.Lemmas[k], v.UPOS[k], v.Heads[k], v.Deprels[k], v.Cues[k])
+			}
+		}
+	}
 	doc := x.Extract(article.Article{ID: "debug", Text: in})
 	names := map[string]string{}
 	for _, e := range doc.Entities {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/kg/article"
 	"github.com/newsgraph/kg/extract/relation"
@@ -26,6 +27,7 @@ type sentenceCandidates struct {
 	ents  []*entity
 	hits  []int // st.rels indexes of the rules' relations between the sentence's entities
 	facts []relation.Fact
+	view  relation.Sentence // the reduced, parsed sentence (for debugging)
 }
 
 var formNames = [...]string{formName: "name", formDemonym: "demonym", formCapital: "capital", formPartial: "partial", formRef: "ref"}
@@ -46,7 +48,7 @@ func (st *state) candidates(cued bool) []sentenceCandidates {
 	}
 	var out []sentenceCandidates
 	for si, s := range st.sents {
-		if cued && !hasCue(s) || distinctEntities(st.mentions[si]) < 2 {
+		if cued && !hasCue(s) && !personOf(s, st.mentions[si]) || distinctEntities(st.mentions[si]) < 2 {
 			continue
 		}
 		// Each noun-phrase unit around an entity ("Armenian Prime Minister
@@ -59,18 +61,18 @@ func (st *state) candidates(cued bool) []sentenceCandidates {
 		var orig []int // token of s behind each reduced token
 		units := st.buildUnits(s, st.mentions[si])
 		ui := 0
-		for k := 0; k < len(s.Tokens); {
+		for k := datelineEnd(s); k < len(s.Tokens); {
 			for ui < len(units) && units[ui].start < k {
 				ui++
 			}
 			if ui < len(units) && units[ui].start == k && units[ui].head != nil && units[ui].head.mentions > 0 && !units[ui].pronoun {
 				u := units[ui]
 				e := u.head
-				word := s.Tokens[u.end-1].Text
+				word := nameWord(s, u.start, u.end)
 				form := formRef
 				for _, m := range u.ms {
 					if m.ent == e {
-						word, form = s.Tokens[m.end-1].Text, m.form
+						word, form = nameWord(s, m.start, m.end), m.form
 					}
 				}
 				if s.Tokens[u.end-1].Kind == text.Possessive && u.end-1 > k {
@@ -99,7 +101,11 @@ func (st *state) candidates(cued bool) []sentenceCandidates {
 		if len(ents) < 2 {
 			continue
 		}
-		p := st.x.parser.ParseTokens(toks)
+		isName := make([]bool, len(toks))
+		for _, m := range ms {
+			isName[m.Start] = m.Form != "demonym"
+		}
+		p := st.x.parser.ParseTokenNames(toks, isName)
 		// The parse says whether a cue word is a verb or a noun here.
 		cues := make([]graph.RelationType, len(toks))
 		for k := range toks {
@@ -110,6 +116,8 @@ func (st *state) candidates(cued bool) []sentenceCandidates {
 				cues[k] = c.typ
 			} else if cs, n := cuesAt(s, o); n > 0 {
 				cues[k] = cs[0].typ
+			} else if t := relation.ExtraCue(s.lower[o]); t != "" && p.UPOS[k] == "NOUN" {
+				cues[k] = t
 			}
 		}
 		rs := relation.Sentence{Tokens: toks, Lemmas: p.Lemmas, UPOS: p.UPOS, Heads: p.Heads, Deprels: p.Deprels,
@@ -131,9 +139,81 @@ func (st *state) candidates(cued bool) []sentenceCandidates {
 		}
 		sc.cands = relation.Candidates(&rs)
 		sc.facts = relation.Structure(&rs)
+		sc.view = rs
 		out = append(out, sc)
 	}
 	return out
+}
+
+// nameWord is the word that stands for a name in the reduced sentence: its
+// last word, unless that is a regnal number or generation ("Mohammed VI",
+// "Martin Luther King Jr."), which the parser reads as a number.
+func nameWord(s *sentence, start, end int) string {
+	for k := end - 1; k > start; k-- {
+		if w := strings.TrimSuffix(s.Tokens[k].Text, "."); !isRegnal(w) {
+			return s.Tokens[k].Text
+		}
+	}
+	return s.Tokens[start].Text
+}
+
+func isRegnal(w string) bool {
+	switch w {
+	case "Jr", "Sr", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI":
+		return true
+	}
+	return w != "" && strings.Trim(w, "0123456789") == ""
+}
+
+// datelineEnd returns the index after a leading dateline ("BEIRUT —",
+// "GENEVA (Reuters) –"), 0 if none: it is no part of the sentence's
+// grammar, and the parser, given it, misreads the clause.
+func datelineEnd(s *sentence) int {
+	k := 0
+	for k < len(s.Tokens) && k < 6 && isAllCapsWord(s.Tokens[k].Text) || k > 0 && k < len(s.Tokens) && s.Tokens[k].Text == "," {
+		k++
+	}
+	if k == 0 {
+		return 0
+	}
+	if k < len(s.Tokens) && s.Tokens[k].Text == "(" {
+		for k < len(s.Tokens) && k < 12 && s.Tokens[k].Text != ")" {
+			k++
+		}
+		k++
+	}
+	if k < len(s.Tokens) {
+		switch s.Tokens[k].Text {
+		case "—", "–", "-", "--":
+			return k + 1
+		}
+	}
+	return 0
+}
+
+func isAllCapsWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z' || r > 127 && unicode.IsUpper(r):
+			n++
+		case r == '.' || r == '\'' || r == '-':
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// personOf reports whether a person's name is followed by "of" ("Olivier
+// Nduhungirehe of Rwanda"), which the structural reader reads.
+func personOf(s *sentence, ms []*mention) bool {
+	for _, m := range ms {
+		if m.ent != nil && m.ent.typ == graph.Person && s.lowerAt(m.end) == "of" {
+			return true
+		}
+	}
+	return false
 }
 
 func hasCue(s *sentence) bool {
@@ -142,6 +222,9 @@ func hasCue(s *sentence) bool {
 			return true
 		}
 		if _, ok := nounCues[l]; ok {
+			return true
+		}
+		if relation.ExtraCue(l) != "" {
 			return true
 		}
 	}

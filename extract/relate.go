@@ -61,6 +61,7 @@ func (st *state) relate() {
 		st.appositions(v)
 		st.appositiveRoles(v)
 		st.rolesBefore(v)
+		st.possessors(v)
 		st.delegations(v)
 		st.locations(v)
 		st.allies(v)
@@ -69,6 +70,21 @@ func (st *state) relate() {
 		st.lastSubjects(v)
 	}
 	st.gazetteerRelations()
+}
+
+// possessors: "Somalia's Hassan Sheikh Mohamud", "Iran's Araghchi": a
+// person owned by a state or an organization, with no title between, is
+// its person (a title would have made one unit of them).
+func (st *state) possessors(v *sentenceView) {
+	for i := 0; i+1 < len(v.units); i++ {
+		u, w := v.units[i], v.units[i+1]
+		if !u.possessive || u.pronoun || w.pronoun || w.start > u.end+1 || w.family != "" || w.head == nil || u.head == nil {
+			continue
+		}
+		if t := typeOf(u); (t == graph.State || t == graph.Organization) && typeOf(w) == graph.Person {
+			st.affiliate(w.head, u.head, v.s, 0.8, "possessor", "")
+		}
+	}
 }
 
 func (v *sentenceView) hasRoleRefs() bool {

@@ -53,3 +53,54 @@ func TestRoleAppositions(t *testing.T) {
 		},
 	})
 }
+
+// TestStructuralForms runs the structural readings of extract/relation
+// through the whole pipeline, on sentences written for them.
+func TestStructuralForms(t *testing.T) {
+	check(t, []mechanismCase{
+		{
+			name: "a trilateral meeting with its parties after place and date",
+			text: "The summit opened with a trilateral meeting in Nairobi on March 3, 2025, between Kenyan President William Ruto, Ugandan President Yoweri Museveni and Tanzanian President Samia Suluhu Hassan.",
+			want: []string{"William Ruto MEETS_WITH Yoweri Museveni", "William Ruto MEETS_WITH Samia Suluhu Hassan", "Yoweri Museveni MEETS_WITH Samia Suluhu Hassan"},
+		},
+		{
+			name: "a participle shares the subject",
+			text: "Russian President Vladimir Putin visited Hanoi in 2017, meeting Vietnamese President Tran Dai Quang.",
+			want: []string{"Vladimir Putin MEETS_WITH Tran Dai Quang"},
+		},
+		{
+			name: "during a meeting with",
+			text: "French President Emmanuel Macron said during a meeting with German Chancellor Friedrich Merz that Europe must rearm.",
+			want: []string{"Emmanuel Macron MEETS_WITH Friedrich Merz"},
+		},
+		{
+			name:    "persons of states in a list",
+			text:    "Foreign ministers Ararat Mirzoyan of Armenia and Jeyhun Bayramov of Azerbaijan initialled the text.",
+			want:    []string{"Ararat Mirzoyan AFFILIATED_WITH Armenia", "Jeyhun Bayramov AFFILIATED_WITH Azerbaijan"},
+			wantNot: []string{"Ararat Mirzoyan AFFILIATED_WITH Azerbaijan", "Jeyhun Bayramov AFFILIATED_WITH Armenia"},
+		},
+		{
+			name: "clashes between demonym soldiers go both ways",
+			text: "Armed clashes between Eritrean and Ethiopian soldiers entered a third day on Monday.",
+			want: []string{"Eritrea ATTACKS Ethiopia", "Ethiopia ATTACKS Eritrea"},
+		},
+		{
+			name:    "traded accusations, not an attack",
+			text:    "Serbia and Kosovo traded accusations of provocations on Tuesday.",
+			want:    []string{"Serbia CRITICIZES Kosovo", "Kosovo CRITICIZES Serbia"},
+			wantNot: []string{"Serbia ATTACKS Kosovo"},
+		},
+		{
+			name:    "a state's person",
+			text:    "The visit was welcomed by Kenya's William Ruto and Uganda's Yoweri Museveni.",
+			want:    []string{"William Ruto AFFILIATED_WITH Kenya", "Yoweri Museveni AFFILIATED_WITH Uganda"},
+			wantNot: []string{"William Ruto AFFILIATED_WITH Uganda"},
+		},
+		{
+			name:    "a dateline is not the subject",
+			text:    "BEIRUT — Israeli warplanes struck targets in southern Lebanon on Monday, hours after U.S. envoy Morgan Ortagus met Lebanese President Joseph Aoun in Beirut.",
+			want:    []string{"Morgan Ortagus MEETS_WITH Joseph Aoun"},
+			wantNot: []string{"Israel MEETS_WITH Joseph Aoun", "Israel MEETS_WITH Morgan Ortagus"},
+		},
+	})
+}

@@ -52,13 +52,31 @@ func (m *Model) Labels() []string { return slices.Clone(m.labels) }
 // Words for splitting article tokens into words). The result has one Word
 // per form with Form, Lemma, UPOS, XPOS, Head (1-based, 0 = root) and Deprel.
 func (m *Model) Parse(forms []string) []Word {
-	out := make([]Word, len(forms))
 	if len(forms) == 0 {
-		return out
+		return make([]Word, 0)
 	}
 	s := m.scratch()
 	defer m.pool.Put(s)
-	m.run(forms, s, nil)
+	m.run(forms, s, nil, nil)
+	return m.words(forms, s)
+}
+
+// ParseNames is Parse with some words known to be proper names (names[i]):
+// they are tagged PROPN/NNP rather than guessed. The tagger learned names
+// from web text and guesses unknown ones badly ("Witkoff" as a preposition),
+// and one wrong tag can derail the whole tree.
+func (m *Model) ParseNames(forms []string, names []bool) []Word {
+	if len(forms) == 0 {
+		return make([]Word, 0)
+	}
+	s := m.scratch()
+	defer m.pool.Put(s)
+	m.run(forms, s, nil, names)
+	return m.words(forms, s)
+}
+
+func (m *Model) words(forms []string, s *scratch) []Word {
+	out := make([]Word, len(forms))
 	for i, f := range forms {
 		t := m.tagger.tags[s.tags[i]]
 		out[i] = Word{Form: f, UPOS: t.UPOS, XPOS: t.XPOS, Head: s.c.head[i] + 1, Deprel: m.labels[s.c.label[i]]}
@@ -70,14 +88,22 @@ func (m *Model) Parse(forms []string) []Word {
 	return out
 }
 
-// run tags (unless tags are given) and parses forms into s.c.
-func (m *Model) run(forms []string, s *scratch, tags []int32) {
+// run tags (unless tags are given; names[i] fixes word i as a proper
+// name) and parses forms into s.c.
+func (m *Model) run(forms []string, s *scratch, tags []int32, names []bool) {
 	n := len(forms)
 	s.tw = m.tagger.prepare(forms, s.tw)
 	s.tags = slices.Grow(s.tags[:0], n)[:n]
 	if tags != nil {
 		copy(s.tags, tags)
 	} else {
+		nnp := int32(slices.Index(m.tagger.tags, Tag{"PROPN", "NNP"}))
+		for i := range s.tags {
+			s.tags[i] = -1
+			if i < len(names) && names[i] && nnp >= 0 {
+				s.tags[i] = nnp
+			}
+		}
 		m.tagger.tagInto(s.tw, s.tags, s)
 	}
 	s.pw = parserWords(s.tw, s.tags, s.pw)
@@ -258,6 +284,9 @@ func (m *Model) tagOnly(s Sentence, sc *scratch) []int32 {
 	}
 	sc.tw = m.tagger.prepare(forms, sc.tw)
 	tags := make([]int32, len(forms))
+	for i := range tags {
+		tags[i] = -1
+	}
 	m.tagger.tagInto(sc.tw, tags, sc)
 	return tags
 }

@@ -196,11 +196,14 @@ var startTag = [2]uint64{hashString("\x00start1"), hashString("\x00start2")}
 func tagHash(t int) uint64 { return mix(uint64(t) + 77) }
 
 // tagInto tags the prepared words, writing tag indexes to tags.
+// A tag already in tags (>= 0) is kept: the caller knows it (a name).
 func (tg *tagger) tagInto(ws []tagWord, tags []int32, s *scratch) {
 	p1, p2 := startTag[0], startTag[1]
 	for i := range ws {
 		t := ws[i].dict
-		if t < 0 {
+		if tags[i] >= 0 {
+			t = tags[i]
+		} else if t < 0 {
 			s.feats = tagFeatures(ws, i, p1, p2, s.feats[:0])
 			s.spans = tg.w.score(s.feats, s.spans, s.tscore)
 			t = int32(argmax(s.tscore))

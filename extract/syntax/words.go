@@ -90,8 +90,22 @@ type TokenParse struct {
 // ParseTokens splits tokens into words, parses them and maps the tree back
 // onto the tokens.
 func (m *Model) ParseTokens(tokens []string) TokenParse {
+	return m.ParseTokenNames(tokens, nil)
+}
+
+// ParseTokenNames is ParseTokens with the tokens known to be names marked
+// (see ParseNames).
+func (m *Model) ParseTokenNames(tokens []string, names []bool) TokenParse {
 	words, tokenOf := Words(tokens)
-	parsed := m.Parse(words)
+	var wnames []bool
+	if names != nil {
+		wnames = make([]bool, len(words))
+		for i, t := range tokenOf {
+			// the first word of a name token: "Iran" of "Iran's"
+			wnames[i] = names[t] && (i == 0 || tokenOf[i-1] != t)
+		}
+	}
+	parsed := m.ParseNames(words, wnames)
 	var p TokenParse
 	p.Heads, p.Deprels = TokenTree(parsed, tokenOf, len(tokens))
 	p.Lemmas = make([]string, len(tokens))
