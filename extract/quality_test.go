@@ -20,8 +20,32 @@ const (
 	minRelationF1 = 0.85
 
 	minNewsEntityF1   = 0.90
-	minNewsRelationF1 = 0.44
+	minNewsRelationF1 = 0.52 // kg-extract-5 reaches 0.549
 )
+
+// The project's own annotated sets (testdata/*/README.md), each floored at
+// what kg-extract-5 reaches minus a small margin. blind2's first run (by
+// kg-extract-4, before anyone read it) was relation F1 0.435.
+var ownSets = []struct {
+	dir                    string
+	minEntity, minRelation float64
+}{
+	{"heldout", 0.95, 0.86}, // reaches 0.977 / 0.892
+	{"blind", 0.91, 0.66},   // 0.933 / 0.689
+	{"blind2", 0.88, 0.42},  // 0.902 / 0.445
+}
+
+func TestOwnSetsQuality(t *testing.T) {
+	for _, set := range ownSets {
+		r := evalDir(t, filepath.Join("..", "testdata", set.dir))
+		if r.Entities.F1 < set.minEntity {
+			t.Errorf("%s: entity F1 %.3f < %.2f", set.dir, r.Entities.F1, set.minEntity)
+		}
+		if r.Relations.F1 < set.minRelation {
+			t.Errorf("%s: relation F1 %.3f < %.2f", set.dir, r.Relations.F1, set.minRelation)
+		}
+	}
+}
 
 func evalDev(t *testing.T) eval.Report {
 	return evalDir(t, testdata.DevCorpus(t))
