@@ -21,6 +21,7 @@ type entity struct {
 	kind     string
 	words    []string // norm keys of the name's words, for partial names
 	acronyms []string
+	variant  bool // a weapon variant filed under its family's entry: the family's attributes, not its id
 }
 
 func (e *entity) addAlias(s string) {
@@ -52,7 +53,9 @@ func (e *entity) graphEntity() graph.Entity {
 	g := graph.Entity{ID: e.id, Type: e.typ, Name: e.name, Aliases: append([]string{}, e.aliases...),
 		Mentions: e.mentions, Category: e.category, Kind: e.kind, Roles: e.roles}
 	if e.entry != nil {
-		g.Wikidata = e.entry.Wikidata
+		if !e.variant {
+			g.Wikidata = e.entry.Wikidata
+		}
 		if e.typ == graph.State {
 			g.ISO = e.entry.Attr("iso")
 		}
@@ -110,6 +113,7 @@ func (st *state) entityFor(t graph.EntityType, name string, entry *gazetteer.Ent
 // capitals by their use (actor or location), full names by name, and
 // partial names ("Araghchi", "the Truman") by the fuller name they echo.
 func (st *state) resolve() {
+	st.consistentTypes()
 	// Pass 1: mentions that name their entity on their own.
 	for si, ms := range st.mentions {
 		s := st.sents[si]
@@ -168,6 +172,9 @@ func (st *state) resolveFull(s *sentence, m *mention) {
 	case m.typ == graph.Person && generation(s, m):
 		// "Donald Trump Jr." is not Donald Trump.
 		m.ent = st.entityFor(graph.Person, m.text, nil)
+	case m.typ == graph.Weapon && st.variantEntity(s, m) != nil:
+		// "F-35A" and "F-35C" are two weapons, not the F-35 entry.
+		m.ent = st.variantEntity(s, m)
 	case m.entry != nil:
 		m.ent = st.entityFor(m.typ, "", m.entry)
 	case m.rule == "tagger" && st.knownRun(m) != nil && st.kinName(s, m, st.knownRun(m).words):
