@@ -177,6 +177,14 @@ func (st *state) resolveFull(s *sentence, m *mention) {
 		m.ent = st.variantEntity(s, m)
 	case m.entry != nil:
 		m.ent = st.entityFor(m.typ, "", m.entry)
+		// "Tren de Aragua (TDA)": an unlisted acronym of a listed name.
+		if a := acronymAfter(s, m.end); a != "" && m.typ == graph.Organization && len(st.x.gaz.Lookup(norm.Key(a))) == 0 {
+			m.ent.acronyms = appendNew(m.ent.acronyms, a)
+		}
+	case m.typ == graph.Organization && st.acronymEntity(m.text) != nil:
+		// "the SLF" after "the Sahel Liberation Front (SLF)".
+		m.ent = st.acronymEntity(m.text)
+		m.form = formPartial
 	case m.rule == "tagger" && st.knownRun(m) != nil && st.kinName(s, m, st.knownRun(m).words):
 	case m.rule == "tagger" && st.knownRun(m) != nil:
 		// "the nuclear-powered Carl Vinson": part of a name already read.
@@ -538,6 +546,32 @@ func (st *state) kinName(s *sentence, m *mention, names []string) bool {
 	m.entry = nil
 	m.ent = st.personFor(m.text)
 	return true
+}
+
+// acronymEntity returns the article's entity that gave text as its
+// acronym in parentheses, or nil.
+func (st *state) acronymEntity(text string) *entity {
+	k := norm.Key(text)
+	if strings.Contains(k, " ") {
+		return nil
+	}
+	for _, e := range st.ents {
+		for _, a := range e.acronyms {
+			if norm.Key(a) == k {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
 }
 
 func containsRun(hay, needle []string) bool {
