@@ -196,6 +196,10 @@ func (st *state) resolveFull(s *sentence, m *mention) {
 			m.ent = e
 			break
 		}
+		if e := st.x.titledVariant(m.text, roleBefore(s, m.start), st.date); e != nil {
+			m.ent = st.entityFor(graph.Person, "", e)
+			break
+		}
 		if len(strings.Fields(norm.Key(m.text))) < 2 {
 			m.form = formPartial // surname only: pass 2
 			return

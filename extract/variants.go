@@ -60,6 +60,62 @@ func personKeys(g *gazetteer.Gazetteer) []personKey {
 // variantPerson returns the one listed person a full name is a variant of,
 // or nil.
 func (x *Extractor) variantPerson(name string) *gazetteer.Entry {
+	return x.variantPersonSlack(name, 0, nil)
+}
+
+// titledVariant returns the one listed person a titled name is a variant
+// of, allowing one edit more than variantPerson where the title before the
+// name is one the person holds at the article's date ("Defense Secretary
+// Pete Hagsth" is Pete Hegseth; "Pete Hagsth" alone is nobody listed).
+func (x *Extractor) titledVariant(name, title, date string) *gazetteer.Entry {
+	tw := officeWords(title)
+	if len(tw) == 0 {
+		return nil
+	}
+	return x.variantPersonSlack(name, 1, func(e *gazetteer.Entry) bool {
+		for _, r := range e.RolesAt(date) {
+			if coversWords(officeWords(r), tw) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// officeWords are a title's words that say what the office is, spelling
+// variants folded ("Defence Secretary" -> defense, secretary).
+func officeWords(t string) []string {
+	var out []string
+	for _, w := range strings.Fields(norm.Key(t)) {
+		switch w {
+		case "of", "the", "for", "and", "us", "u", "s":
+			continue
+		case "defence":
+			w = "defense"
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// coversWords: every word of b is in a.
+func coversWords(a, b []string) bool {
+	for _, w := range b {
+		found := false
+		for _, v := range a {
+			if v == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func (x *Extractor) variantPersonSlack(name string, slack int, ok func(*gazetteer.Entry) bool) *gazetteer.Entry {
 	ws := nameWords(norm.Key(name))
 	if len(ws) < 2 {
 		return nil
@@ -69,7 +125,7 @@ func (x *Extractor) variantPerson(name string) *gazetteer.Entry {
 	}
 	var found *gazetteer.Entry
 	for _, p := range x.people {
-		if p.folded[0] != ws[0] || !norm.Misspelt(p.folded, ws, 0) {
+		if p.folded[0] != ws[0] || !norm.Misspelt(p.folded, ws, slack) || ok != nil && !ok(p.entry) {
 			continue
 		}
 		if found != nil && found != p.entry {
