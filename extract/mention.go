@@ -39,6 +39,7 @@ type mention struct {
 	capital    *gazetteer.Entry // a capital form: its state
 	placeEntry *gazetteer.Entry // a capital form: the city's own Place entry, if listed
 	alias      string           // another name the span gives ("Hiiraan region" for "Hiiraan")
+	typed      bool             // typed by its context, not its shape (context.go)
 }
 
 func (m *mention) overlaps(o *mention) bool {
@@ -223,7 +224,7 @@ func (x *Extractor) findMentions(s *sentence) []*mention {
 	cands = x.regionMentions(s, cands)
 	cands = x.weaponMentions(s, cands)
 	cands = x.taggerMentions(s, cands)
-	return choose(cands)
+	return x.typeByContext(s, choose(cands))
 }
 
 // priority of recognisers when spans tie in length: contextual evidence

@@ -21,6 +21,7 @@ type entity struct {
 	kind     string
 	words    []string // norm keys of the name's words, for partial names
 	acronyms []string
+	variant  bool // a weapon variant filed under its family's entry: the family's attributes, not its id
 }
 
 func (e *entity) addAlias(s string) {
@@ -52,7 +53,9 @@ func (e *entity) graphEntity() graph.Entity {
 	g := graph.Entity{ID: e.id, Type: e.typ, Name: e.name, Aliases: append([]string{}, e.aliases...),
 		Mentions: e.mentions, Category: e.category, Kind: e.kind, Roles: e.roles}
 	if e.entry != nil {
-		g.Wikidata = e.entry.Wikidata
+		if !e.variant {
+			g.Wikidata = e.entry.Wikidata
+		}
 		if e.typ == graph.State {
 			g.ISO = e.entry.Attr("iso")
 		}
@@ -110,6 +113,7 @@ func (st *state) entityFor(t graph.EntityType, name string, entry *gazetteer.Ent
 // capitals by their use (actor or location), full names by name, and
 // partial names ("Araghchi", "the Truman") by the fuller name they echo.
 func (st *state) resolve() {
+	st.consistentTypes()
 	// Pass 1: mentions that name their entity on their own.
 	for si, ms := range st.mentions {
 		s := st.sents[si]
@@ -168,8 +172,19 @@ func (st *state) resolveFull(s *sentence, m *mention) {
 	case m.typ == graph.Person && generation(s, m):
 		// "Donald Trump Jr." is not Donald Trump.
 		m.ent = st.entityFor(graph.Person, m.text, nil)
+	case m.typ == graph.Weapon && st.variantEntity(s, m) != nil:
+		// "F-35A" and "F-35C" are two weapons, not the F-35 entry.
+		m.ent = st.variantEntity(s, m)
 	case m.entry != nil:
 		m.ent = st.entityFor(m.typ, "", m.entry)
+		// "Tren de Aragua (TDA)": an unlisted acronym of a listed name.
+		if a := acronymAfter(s, m.end); a != "" && m.typ == graph.Organization && len(st.x.gaz.Lookup(norm.Key(a))) == 0 {
+			m.ent.acronyms = appendNew(m.ent.acronyms, a)
+		}
+	case m.typ == graph.Organization && st.acronymEntity(m.text) != nil:
+		// "the SLF" after "the Sahel Liberation Front (SLF)".
+		m.ent = st.acronymEntity(m.text)
+		m.form = formPartial
 	case m.rule == "tagger" && st.knownRun(m) != nil && st.kinName(s, m, st.knownRun(m).words):
 	case m.rule == "tagger" && st.knownRun(m) != nil:
 		// "the nuclear-powered Carl Vinson": part of a name already read.
@@ -179,6 +194,10 @@ func (st *state) resolveFull(s *sentence, m *mention) {
 	case m.typ == graph.Person:
 		if e := st.listedPerson(m.text); e != nil {
 			m.ent = e
+			break
+		}
+		if e := st.x.titledVariant(m.text, roleBefore(s, m.start), st.date); e != nil {
+			m.ent = st.entityFor(graph.Person, "", e)
 			break
 		}
 		if len(strings.Fields(norm.Key(m.text))) < 2 {
@@ -531,6 +550,32 @@ func (st *state) kinName(s *sentence, m *mention, names []string) bool {
 	m.entry = nil
 	m.ent = st.personFor(m.text)
 	return true
+}
+
+// acronymEntity returns the article's entity that gave text as its
+// acronym in parentheses, or nil.
+func (st *state) acronymEntity(text string) *entity {
+	k := norm.Key(text)
+	if strings.Contains(k, " ") {
+		return nil
+	}
+	for _, e := range st.ents {
+		for _, a := range e.acronyms {
+			if norm.Key(a) == k {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
 }
 
 func containsRun(hay, needle []string) bool {

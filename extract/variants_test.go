@@ -91,3 +91,27 @@ func TestNameForms(t *testing.T) {
 		},
 	})
 }
+
+// A name one edit further from a listed person than the typo budget is
+// that person only when the title before it is one the person holds.
+func TestTitledVariant(t *testing.T) {
+	check(t, []mechanismCase{
+		{
+			name:    "a held title allows one more edit",
+			text:    "The minister cited a warning by US Defense Secretary Pete Hagsth about the Houthis.",
+			want:    []string{"Person=Pete Hegseth"},
+			wantNot: []string{"Person=Pete Hagsth"},
+		},
+		{
+			name:    "negative: the same spelling without the title stays apart",
+			text:    "The letter was signed by Pete Hagsth, a farmer from Ohio.",
+			want:    []string{"Person=Pete Hagsth"},
+			wantNot: []string{"Person=Pete Hegseth"},
+		},
+		{
+			name:    "negative: a title the listed person does not hold",
+			text:    "Health Minister Pete Hagsth opened the clinic.",
+			wantNot: []string{"Person=Pete Hegseth"},
+		},
+	})
+}

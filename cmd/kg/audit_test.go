@@ -10,7 +10,10 @@ func TestAuditCommand(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "kg.db")
 	write(t, filepath.Join(dir, "in", "one.txt"), "Pentagon briefing\n\nUS Defense Secretary Pete Hegseth met Japanese officials in Tokyo on Monday.\n")
-	write(t, filepath.Join(dir, "in", "two.txt"), "Pentagon visit\n\nUS Defense Secretary Pete Hagsth visited Japan on Friday.\n")
+	// Under a title Hegseth holds the extractor itself reads "Pete Hagsth" as
+	// him (extract.TestTitledVariant); under another it stays a node of its
+	// own, which the audit reports.
+	write(t, filepath.Join(dir, "in", "two.txt"), "Pentagon visit\n\nUS envoy Pete Hagsth visited Japan on Friday.\n")
 	if r := kg(t, dir, nil, "import", "--db", db, filepath.Join(dir, "in")); r.code != 0 {
 		t.Fatalf("import: %d\n%s", r.code, r.stderr)
 	}
