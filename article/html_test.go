@@ -202,3 +202,23 @@ func TestHTMLParallelKeepsOrder(t *testing.T) {
 		t.Errorf("Read = %v after %d articles, want stop after 3", err, n)
 	}
 }
+
+func TestCutRelatedSection(t *testing.T) {
+	story := "The council approved the harbour plan on Monday after a long debate.\n\nWork starts in May and should end next year, the mayor said."
+	for _, label := range []string{"Related articles", "Mehr zum Thema", "Lo más leído", "Czytaj także:", "Schon gelesen?"} {
+		got := cutRelatedSection(story + "\n\n" + label + "\n\nAnother story's headline")
+		if got != story {
+			t.Errorf("%q: got %q, want the story alone", label, got)
+		}
+	}
+	// A label in the first half is a heading of the story itself; a long
+	// paragraph starting with the words is text.
+	early := "Related articles\n\n" + story
+	if got := cutRelatedSection(early); got != early {
+		t.Errorf("early label cut: %q", got)
+	}
+	long := story + "\n\nRelated stories of the harbour appeared in the local papers all week, the mayor added."
+	if got := cutRelatedSection(long); got != long {
+		t.Errorf("sentence cut: %q", got)
+	}
+}
