@@ -1,6 +1,9 @@
 package article
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -148,5 +151,74 @@ func TestHTMLRelatedLinksDropped(t *testing.T) {
 		if !strings.Contains(a.Text, kept) {
 			t.Errorf("text lost %q:\n%s", kept, a.Text)
 		}
+	}
+}
+
+// Pages parsed in parallel (Options.Workers) reach fn and skip exactly as
+// one at a time: same articles, same skips, same order, interleaved.
+func TestHTMLParallelKeepsOrder(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 24 {
+		name := fmt.Sprintf("p%02d", i)
+		switch i % 6 {
+		case 1:
+			writeFile(t, dir, name+".txt", fmt.Sprintf("Note %d\n\nA plain text note number %d about the harbour.", i, i))
+		case 3:
+			writeFile(t, dir, name+".html", "<html><head><title>Nothing</title></head><body><script>x()</script></body></html>")
+		case 5:
+			writeFile(t, dir, name+".html", "")
+		default:
+			writeFile(t, dir, name+".html", strings.ReplaceAll(testPage, "fishing quotas", fmt.Sprintf("fishing quota %d", i)))
+		}
+	}
+	events := func(workers int) []string {
+		var out []string
+		err := Read(context.Background(), []string{dir}, Options{Workers: workers},
+			func(a Article) error { out = append(out, "article "+a.ID+" "+a.Published+" "+a.Text); return nil },
+			func(s Skip) { out = append(out, "skip "+s.Error()) })
+		if err != nil {
+			t.Fatalf("Read with %d workers: %v", workers, err)
+		}
+		return out
+	}
+	one, four := events(1), events(4)
+	if len(one) != 24 || !strings.Contains(strings.Join(one, "\n"), "fishing quota 22") {
+		t.Fatalf("one worker: %d events, want 24:\n%s", len(one), strings.Join(one, "\n"))
+	}
+	if strings.Join(one, "\n") != strings.Join(four, "\n") {
+		t.Errorf("4 workers differ from 1:\n%s\n---\n%s", strings.Join(four, "\n"), strings.Join(one, "\n"))
+	}
+
+	// fn's error stops reading with parsed pages still pending.
+	stop := errors.New("stop")
+	n := 0
+	err := Read(context.Background(), []string{dir}, Options{Workers: 4}, func(Article) error {
+		if n++; n == 3 {
+			return stop
+		}
+		return nil
+	}, nil)
+	if !errors.Is(err, stop) || n != 3 {
+		t.Errorf("Read = %v after %d articles, want stop after 3", err, n)
+	}
+}
+
+func TestCutRelatedSection(t *testing.T) {
+	story := "The council approved the harbour plan on Monday after a long debate.\n\nWork starts in May and should end next year, the mayor said."
+	for _, label := range []string{"Related articles", "Mehr zum Thema", "Lo más leído", "Czytaj także:", "Schon gelesen?"} {
+		got := cutRelatedSection(story + "\n\n" + label + "\n\nAnother story's headline")
+		if got != story {
+			t.Errorf("%q: got %q, want the story alone", label, got)
+		}
+	}
+	// A label in the first half is a heading of the story itself; a long
+	// paragraph starting with the words is text.
+	early := "Related articles\n\n" + story
+	if got := cutRelatedSection(early); got != early {
+		t.Errorf("early label cut: %q", got)
+	}
+	long := story + "\n\nRelated stories of the harbour appeared in the local papers all week, the mayor added."
+	if got := cutRelatedSection(long); got != long {
+		t.Errorf("sentence cut: %q", got)
 	}
 }

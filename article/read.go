@@ -45,6 +45,12 @@ type Options struct {
 	// Remote reads the paths it handles (URLs, feeds, lists of URLs;
 	// article/web) instead of the file reader; nil: every path is a file.
 	Remote Remote
+	// Workers is how many web pages are parsed at once. Reading a page
+	// costs some 100 times extracting its text, so with one parser an
+	// import of HTML is bound by reading. Articles and skips still reach
+	// fn and skip in input order, from the goroutine that called Read.
+	// 0 or 1: one page at a time.
+	Workers int
 }
 
 // Remote reads inputs that are not local articles: package web fetches
@@ -59,7 +65,11 @@ type Remote interface {
 // content) as Read reads a file: source names it in Skips, id is the id
 // of its article (of its records: id-N), format as for Options.Format.
 func ReadFrom(ctx context.Context, in io.Reader, source, id string, format Format, opts Options, fn func(Article) error, skip func(Skip)) error {
-	return newReader(ctx, opts, fn, skip).readInput(in, source, id, format, -1)
+	r := newReader(ctx, opts, fn, skip)
+	if err := r.readInput(in, source, id, format, -1); err != nil {
+		return err
+	}
+	return r.drain(0)
 }
 
 // Skip is an input, or a record of one, that was not read, and why.
@@ -93,7 +103,7 @@ func Read(ctx context.Context, paths []string, opts Options, fn func(Article) er
 			return err
 		}
 	}
-	return nil
+	return r.drain(0)
 }
 
 // ReadFile reads every article of one path (a file, a directory or "-").
@@ -117,6 +127,74 @@ type reader struct {
 	fn    func(Article) error
 	skip  func(Skip)
 	count int // articles passed to fn so far
+	// pending are the pages being parsed in parallel (Options.Workers),
+	// oldest first; what they give is passed on in this order.
+	pending []*pendingPage
+	passing bool  // drain is passing on a pending page: emit and report must not wait
+	err     error // fn's error or cancellation met by drain: reading stops
+}
+
+// pendingPage is a web page being parsed on its own goroutine.
+type pendingPage struct {
+	done       chan struct{}
+	a          Article
+	err        error
+	source, id string
+}
+
+// parsePage parses a web page: now with one worker, else on a goroutine
+// of its own, at most Workers at once; its article or skip is passed on
+// by drain, in input order.
+func (r *reader) parsePage(data []byte, source, id string) error {
+	if r.opts.Workers <= 1 {
+		a, err := parseHTML(data)
+		if err != nil {
+			r.report(source, 0, err.Error())
+			return nil
+		}
+		return r.document(a, source, id)
+	}
+	if err := r.drain(r.opts.Workers - 1); err != nil {
+		return err
+	}
+	p := &pendingPage{done: make(chan struct{}), source: source, id: id}
+	r.pending = append(r.pending, p)
+	go func() {
+		defer close(p.done)
+		p.a, p.err = parseHTML(data)
+	}()
+	return nil
+}
+
+// drain passes on the pending pages, oldest first, waiting for them,
+// until at most keep are left.
+func (r *reader) drain(keep int) error {
+	if r.err != nil {
+		return r.err
+	}
+	for len(r.pending) > keep {
+		p := r.pending[0]
+		select {
+		case <-p.done:
+		case <-r.ctx.Done():
+			r.err = r.ctx.Err()
+			return r.err
+		}
+		r.pending[0] = nil
+		r.pending = r.pending[1:]
+		if p.err != nil {
+			r.skip(Skip{Source: p.source, Reason: p.err.Error()})
+			continue
+		}
+		r.passing = true
+		err := r.document(p.a, p.source, p.id)
+		r.passing = false
+		if err != nil {
+			r.err = err
+			return err
+		}
+	}
+	return nil
 }
 
 func newReader(ctx context.Context, opts Options, fn func(Article) error, skip func(Skip)) *reader {
@@ -136,12 +214,24 @@ func newReader(ctx context.Context, opts Options, fn func(Article) error, skip f
 	return &reader{ctx: ctx, opts: opts, fn: fn, skip: skip}
 }
 
+// report passes on a skip, after the pages still being parsed, so skips
+// and articles keep the input order.
 func (r *reader) report(source string, line int, reason string) {
+	if len(r.pending) > 0 && !r.passing {
+		if r.drain(0) != nil {
+			return // fn failed or cancelled (r.err): reading stops at the next input
+		}
+	}
 	r.skip(Skip{Source: source, Line: line, Reason: reason})
 }
 
-// emit hands a finished article to fn.
+// emit hands a finished article to fn, after the pages still being parsed.
 func (r *reader) emit(a Article) error {
+	if !r.passing {
+		if err := r.drain(0); err != nil {
+			return err
+		}
+	}
 	r.count++
 	a.ID = contentID(a)
 	return r.fn(a)
@@ -222,6 +312,9 @@ func (r *reader) walk(root string) error {
 	if err != nil {
 		return err
 	}
+	if err := r.drain(0); err != nil { // its pages count for the check below
+		return err
+	}
 	switch {
 	case r.count > before, rootUnreadable:
 	case candidates == 0:
@@ -248,6 +341,9 @@ func (r *reader) readFile(path, id string, format Format) error {
 
 // readInput reads one input; size is its size when known, else -1.
 func (r *reader) readInput(in io.Reader, source, id string, format Format, size int64) error {
+	if r.err != nil {
+		return r.err
+	}
 	if (format == FormatText || format == FormatHTML) && size > r.opts.MaxBytes {
 		r.report(source, 0, tooLarge(size, r.opts.MaxBytes)) // before reading any of it
 		return nil
@@ -309,12 +405,7 @@ func (r *reader) readInput(in io.Reader, source, id string, format Format, size 
 	case FormatJSON:
 		return r.readJSONDocument(data, source, id)
 	case FormatHTML:
-		a, err := parseHTML(data)
-		if err != nil {
-			r.report(source, 0, err.Error())
-			return nil
-		}
-		return r.document(a, source, id)
+		return r.parsePage(data, source, id)
 	default:
 		return r.document(parseText(string(data)), source, id)
 	}

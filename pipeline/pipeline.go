@@ -111,6 +111,9 @@ func Import(ctx context.Context, paths []string, x Extractor, store graph.Store,
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
+	if opts.Read.Workers <= 0 {
+		opts.Read.Workers = opts.Workers // web pages are parsed in parallel too
+	}
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 64
 	}

@@ -29,14 +29,17 @@ mapfile -t pages < <("$work/htmlbench" -dir "$tdir" -list)
 
 start=$(date +%s%N)
 rc=0
-"$work/kg" --log-level warn read --input-format html --format jsonl "${pages[@]}" >"$work/read.jsonl" 2>"$work/read.log" || rc=$?
+# CPU time (user+system) too: on a shared machine it, not the wall time, is the cost per core.
+/usr/bin/time -f '%U %S' -o "$work/cpu" \
+	"$work/kg" --log-level warn read --input-format html --format jsonl "${pages[@]}" >"$work/read.jsonl" 2>"$work/read.log" || rc=$?
 end=$(date +%s%N)
 if [[ $rc -ne 0 && $rc -ne 3 ]]; then # 3: some pages skipped, scored as failures
 	cat "$work/read.log" >&2
 	exit "$rc"
 fi
 seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", (e - s) / 1e9 }')
-"$work/htmlbench" -dir "$tdir" -jsonl "$work/read.jsonl" -seconds "$seconds"
+cpu=$(awk 'END { printf "%.3f", $1 + $2 }' "$work/cpu")
+"$work/htmlbench" -dir "$tdir" -jsonl "$work/read.jsonl" -seconds "$seconds" -cpu-seconds "$cpu"
 if [[ -s "$work/read.log" ]]; then
 	echo
 	echo "kg read warnings:"

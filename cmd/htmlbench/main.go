@@ -27,6 +27,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 	"unicode"
 
@@ -61,6 +62,7 @@ func main() {
 	reader := flag.String("reader", "kg", "reader to run in process: "+strings.Join(readerNames(), ", "))
 	jsonl := flag.String("jsonl", "", "score this `kg read --format jsonl` output instead of running a reader")
 	seconds := flag.Float64("seconds", 0, "with -jsonl: the wall time of the kg read run, for the table")
+	cpuSeconds := flag.Float64("cpu-seconds", 0, "with -jsonl: the CPU time (user+system) of the kg read run, for the table")
 	list := flag.Bool("list", false, "print the paths of the eval pages, one a line, and exit")
 	misses := flag.Int("misses", 0, "print up to N pages with wrong dates or missed snippets (stderr)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the run to `FILE`")
@@ -92,26 +94,27 @@ func main() {
 		return
 	}
 	var results map[string]result
-	var wall time.Duration
+	var wall, cpu time.Duration
 	name := *reader
 	if *jsonl != "" {
 		name = "kg read"
 		results, err = readJSONL(*jsonl, pages)
 		wall = time.Duration(*seconds * float64(time.Second))
+		cpu = time.Duration(*cpuSeconds * float64(time.Second))
 	} else {
 		run, ok := readers[*reader]
 		if !ok {
 			fmt.Fprintf(os.Stderr, "htmlbench: unknown reader %q (want %s)\n", *reader, strings.Join(readerNames(), ", "))
 			os.Exit(2)
 		}
-		results, wall, err = runReader(run, pages)
+		results, wall, cpu, err = runReader(run, pages)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "htmlbench:", err)
 		os.Exit(1)
 	}
 	s := score(pages, results)
-	s.name, s.wall = name, wall
+	s.name, s.wall, s.cpu = name, wall, cpu
 	for _, p := range pages {
 		s.bytes += p.size
 	}
@@ -210,14 +213,18 @@ func readerNames() []string {
 }
 
 // runReader runs one reader on every page, one at a time, timing only the
-// reading (the file is read into memory first).
-func runReader(run readerFunc, pages []*page) (map[string]result, time.Duration, error) {
+// reading (the file is read into memory first). It also returns the
+// process's CPU time over the run (garbage collection included, whichever
+// core it ran on): on a shared machine that, not the wall time, is the cost
+// per core.
+func runReader(run readerFunc, pages []*page) (map[string]result, time.Duration, time.Duration, error) {
 	out := make(map[string]result, len(pages))
 	var total time.Duration
+	cpu0 := cpuTime()
 	for _, p := range pages {
 		data, err := os.ReadFile(p.path)
 		if err != nil {
-			return nil, 0, err
+			return nil, 0, 0, err
 		}
 		start := time.Now()
 		r := run(p.path, data)
@@ -225,7 +232,16 @@ func runReader(run readerFunc, pages []*page) (map[string]result, time.Duration,
 		total += r.Elapsed
 		out[p.path] = r
 	}
-	return out, total, nil
+	return out, total, cpuTime() - cpu0, nil
+}
+
+// cpuTime is the process's user plus system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // readJSONL reads kg read's output; its source field is the page's path.
@@ -322,7 +338,7 @@ type scores struct {
 	dateOnUndated                      int
 	withTitle, titleOK                 int
 	failures                           int
-	wall, slowest                      time.Duration
+	wall, cpu, slowest                 time.Duration
 	slowestPage                        string
 	bytes                              int
 }
@@ -373,8 +389,8 @@ func ratio(a, b int) float64 {
 }
 
 func printTable(w io.Writer, ss []scores) {
-	fmt.Fprintln(w, "| reader | P | R | F1 | accuracy | date found | date correct | title exact | time | MB/s | slowest page | failures |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| reader | P | R | F1 | accuracy | date found | date correct | title exact | time | MB/s | CPU | MB/s per core | slowest page | failures |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 	for _, s := range ss {
 		p := ratio(s.tp, s.tp+s.fp)
 		r := ratio(s.tp, s.tp+s.fn)
@@ -384,17 +400,22 @@ func printTable(w io.Writer, ss []scores) {
 		if s.wall > 0 {
 			mbs = fmt.Sprintf("%.1f", float64(s.bytes)/1e6/s.wall.Seconds())
 		}
+		cpu, perCore := "-", "-"
+		if s.cpu > 0 {
+			cpu = fmt.Sprintf("%.1f s", s.cpu.Seconds())
+			perCore = fmt.Sprintf("%.1f", float64(s.bytes)/1e6/s.cpu.Seconds())
+		}
 		slowest := "-"
 		if s.slowest > 0 {
 			slowest = fmt.Sprintf("%.2f s (%s)", s.slowest.Seconds(), s.slowestPage)
 		}
-		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %.3f | %.0f%% | %.0f%% (%d/%d) | %.0f%% (%d/%d) | %.1f s | %s | %s | %d |\n",
+		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.4f | %.3f | %.0f%% | %.1f%% (%d/%d) | %.0f%% (%d/%d) | %.1f s | %s | %s | %s | %s | %d |\n",
 			s.name, p, r, f1, acc,
 			100*ratio(s.dateFound, s.withDate), 100*ratio(s.dateOK, s.withDate), s.dateOK, s.withDate,
 			100*ratio(s.titleOK, s.withTitle), s.titleOK, s.withTitle,
-			s.wall.Seconds(), mbs, slowest, s.failures)
+			s.wall.Seconds(), mbs, cpu, perCore, slowest, s.failures)
 	}
-	fmt.Fprintf(w, "\n%d pages, %.1f MB of HTML; date found and correct are of the %d pages with a gold date (%d dates given on pages without one); failures: error or no text\n",
+	fmt.Fprintf(w, "\n%d pages, %.1f MB of HTML; date found and correct are of the %d pages with a gold date (%d dates given on pages without one); failures: error or no text; MB/s per core is HTML read per second of CPU time (user+system, GC included)\n",
 		ss[0].pages, float64(ss[0].bytes)/1e6, ss[0].withDate, ss[0].dateOnUndated)
 }
 

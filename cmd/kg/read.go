@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -26,7 +27,7 @@ type readRecord struct {
 func readCommand() *cli.Command {
 	var flags []cli.Flag
 	for _, f := range readFlags() {
-		if f.Names()[0] != "workers" { // reading is not parallel: nothing to extract
+		if f.Names()[0] != "workers" { // pages are parsed one per CPU; nothing is extracted
 			flags = append(flags, f)
 		}
 	}
@@ -65,6 +66,7 @@ Examples:
 			if ropts, err = withWeb(c, ropts, nil); err != nil {
 				return err
 			}
+			ropts.Workers = runtime.GOMAXPROCS(0)
 			enc := json.NewEncoder(c.App.Writer)
 			enc.SetEscapeHTML(false)
 			articles, skipped := 0, 0
