@@ -87,7 +87,7 @@ func bulkDocs() []graph.Document {
 	a := graph.Entity{ID: "bulk-a", Type: graph.Person, Name: `Jean "JJ" Dupont, Jr.`, Aliases: []string{" Dupont", "J.\nDupont"}, Mentions: 2}
 	b := graph.Entity{ID: "bulk-b", Type: graph.State, Name: "Côte d'Ivoire", ISO: "CIV", Mentions: 1}
 	docs = append(docs, graph.Document{
-		Article: graph.Article{ID: "zz-bulk, \"quoted\"", Title: "Line one,\nline \"two\"", Published: "2026-01-02", Hash: "h1"},
+		Article:  graph.Article{ID: "zz-bulk, \"quoted\"", Title: "Line one,\nline \"two\"", Published: "2026-01-02", Hash: "h1"},
 		Entities: []graph.Entity{a, b},
 		Relations: []graph.Relation{{Source: a.ID, Type: graph.MeetsWith, Target: b.ID, Confidence: 0.7, Origin: graph.OriginText,
 			Sentence: "He said, \"we came\"\nand stayed.", Rule: "", Properties: map[string]string{"when": "Monday, 5"}}},
