@@ -8,6 +8,8 @@
 #   scripts/neo4j.sh build     build the runner if its sources changed (-f: always)
 #   scripts/neo4j.sh env       print the client environment
 #   scripts/neo4j.sh log       tail the server log
+#   scripts/neo4j.sh admin ARGS  neo4j-admin of the same version on this data directory (server stopped),
+#                              e.g. admin database import full neo4j --nodes=... (kg export --format neo4j-admin)
 #
 # Progress goes to stderr; start/status/env print the client environment on stdout, so
 #   eval "$(scripts/neo4j.sh start)"
@@ -215,10 +217,21 @@ status) status ;;
 build)
   if [[ ${2:-} == -f ]] || needs_build; then build; else say "runner is up to date"; fi
   ;;
+admin)
+  shift
+  running_pid >/dev/null && die "the server of $HOME_DIR is running; stop it first (neo4j-admin works on a stopped database)"
+  if needs_build; then build; fi
+  mkdir -p "$HOME_DIR/conf"
+  [[ -f $HOME_DIR/conf/neo4j.conf ]] || : >"$HOME_DIR/conf/neo4j.conf"
+  # The runner's classpath holds Neo4j's command-line tools (org.neo4j:neo4j), the
+  # same version as the server; NEO4J_HOME points them at this data directory.
+  NEO4J_HOME=$HOME_DIR NEO4J_CONF=$HOME_DIR/conf exec "$(find_java)" -Xmx"${KG_NEO4J_HEAP:-2g}" \
+    -cp "$TARGET/lib/*" org.neo4j.cli.AdminTool "$@"
+  ;;
 env) if running_pid >/dev/null; then print_running_env; else print_env; fi ;;
 log) tail -n "${2:-50}" "$LOG_FILE" ;;
 *)
-  sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
   ;;
 esac

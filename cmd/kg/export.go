@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/sirupsen/logrus"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/newsgraph/kg/graph"
 	"github.com/newsgraph/kg/graph/export"
+	"github.com/newsgraph/kg/graph/neo4jstore"
 )
 
 func exportCommand() *cli.Command {
@@ -28,13 +30,20 @@ for the same graph). The argument is the output: a file for graphml and jsonl
            one edge per relation (type, confidence, articles, evidence, cameo, symmetric)
   csv      DIR/nodes.csv, DIR/edges.csv, DIR/evidence.csv (one row per evidence sentence)
   jsonl    one SCHEMA.md document per article per line; kg load reads it back
+  neo4j-admin  DIR/*.csv, the input of neo4j-admin database import full: the bulk path
+           into an empty Neo4j database (docs/scale-out.md); the first kg command
+           against the imported database completes it
 
 Examples:
    kg export --format graphml kg.graphml
    kg export --format csv out/
-   kg export --format jsonl backup.jsonl && kg --db copy.db load backup.jsonl`,
+   kg export --format jsonl backup.jsonl && kg --db copy.db load backup.jsonl
+   kg export --format neo4j-admin bulk/ && neo4j-admin database import full neo4j \
+      --nodes=bulk/articles.csv --nodes=bulk/entities.csv --nodes=bulk/meta.csv \
+      --relationships=bulk/mentions.csv --relationships=bulk/relations.csv \
+      --array-delimiter=U+001F --multiline-fields=true`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"o"}, Value: "graphml", Usage: "graphml, csv or jsonl"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"o"}, Value: "graphml", Usage: "graphml, csv, jsonl or neo4j-admin"},
 		},
 		Action: func(c *cli.Context) error {
 			format := c.String("format")
@@ -44,18 +53,21 @@ Examples:
 			out := c.Args().First()
 			switch format {
 			case "graphml", "jsonl":
-			case "csv":
+			case "csv", "neo4j-admin":
 				if out == "" || out == "-" {
-					return withCode(exitUsage, fmt.Errorf("--format csv writes three files: give the output folder"))
+					return withCode(exitUsage, fmt.Errorf("--format %s writes several files: give the output folder", format))
 				}
 			default:
-				return withCode(exitUsage, fmt.Errorf("--format must be graphml, csv or jsonl, not %q", format))
+				return withCode(exitUsage, fmt.Errorf("--format must be graphml, csv, jsonl or neo4j-admin, not %q", format))
 			}
 			store, where, err := openStore(c)
 			if err != nil {
 				return err
 			}
 			defer store.Close()
+			if format == "neo4j-admin" {
+				return exportAdmin(c, store, where, out)
+			}
 			var sum export.Summary
 			if format == "csv" {
 				sum, err = export.CSV(c.Context, store, out)
@@ -77,6 +89,21 @@ Examples:
 			return nil
 		},
 	}
+}
+
+// exportAdmin writes the neo4j-admin CSV files and says how to load them.
+func exportAdmin(c *cli.Context, store graph.Store, where, out string) error {
+	sum, err := neo4jstore.ExportAdmin(c.Context, store, out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.ErrWriter, "Exported %d article(s) from %s to %s (neo4j-admin) in %s: %s\n",
+		sum.Articles, where, out, sum.Elapsed.Round(time.Millisecond), throughput(sum.Articles, sum.Bytes, sum.Elapsed))
+	fmt.Fprintf(c.App.ErrWriter, "  %d entities, %d mentions, %d edges, %d pieces of evidence\n", sum.Entities, sum.Mentions, sum.Relations, sum.Evidence)
+	fmt.Fprintf(c.App.ErrWriter, "Load into a new database (server stopped, or a database that does not exist yet) with:\n  neo4j-admin %s\n"+
+		"then start the server and run any kg command against it (kg init) to complete the import.\n",
+		strings.Join(neo4jstore.AdminImportArgs(out, "neo4j"), " "))
+	return nil
 }
 
 // exportStream writes a one-file format to out, or to stdout.

@@ -86,7 +86,10 @@ func TestExportLoadRoundTrip(t *testing.T) {
 	if r := kg(t, dir, nil, "--db", db, "export", "--format", "csv"); r.code != exitUsage {
 		t.Errorf("csv without a folder: exit %d, want %d", r.code, exitUsage)
 	}
-	if r := kg(t, dir, nil, "--db", db, "export", "--format", "xml", "x"); r.code != exitUsage || !strings.Contains(r.stderr, "graphml, csv or jsonl") {
+	if r := kg(t, dir, nil, "--db", db, "export", "--format", "neo4j-admin"); r.code != exitUsage || !strings.Contains(r.stderr, "output folder") {
+		t.Errorf("neo4j-admin without a folder: exit %d %s", r.code, r.stderr)
+	}
+	if r := kg(t, dir, nil, "--db", db, "export", "--format", "xml", "x"); r.code != exitUsage || !strings.Contains(r.stderr, "graphml, csv, jsonl or neo4j-admin") {
 		t.Errorf("unknown format: exit %d %s", r.code, r.stderr)
 	}
 }

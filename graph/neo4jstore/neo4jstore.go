@@ -220,7 +220,7 @@ func (s *Store) Init(ctx context.Context) error {
 	if _, err := s.run(ctx, "CALL db.awaitIndexes(300)", nil); err != nil {
 		return fmt.Errorf("neo4j at %s: waiting for indexes: %w", s.uri, err)
 	}
-	return nil
+	return s.finishBulkImport(ctx)
 }
 
 // Close releases the driver's connections.
