@@ -23,6 +23,9 @@ import (
 var kgBin string
 
 func TestMain(m *testing.M) {
+	if path := os.Getenv(holdLockEnv); path != "" {
+		holdWriteLock(path) // a helper process of TestImportLockedStore; exits
+	}
 	dir, err := os.MkdirTemp("", "kg-bin")
 	if err != nil {
 		panic(err)
