@@ -57,7 +57,7 @@ func chmodReachable(t *testing.T, path string) {
 	}
 }
 
-func openEmbedded(t *testing.T, path string) *embedded.Store {
+func openEmbedded(t testing.TB, path string) *embedded.Store {
 	t.Helper()
 	s, err := embedded.Open(path)
 	if err != nil {
