@@ -23,6 +23,7 @@ type slowProxy struct {
 	delay   atomic.Int64 // nanoseconds per chunk
 	stalled atomic.Bool
 	closed  atomic.Bool
+	chunks  atomic.Int64 // forwarded, either way
 
 	mu    sync.Mutex
 	conns []net.Conn
@@ -73,6 +74,7 @@ func (p *slowProxy) pipe(dst, src net.Conn) {
 				time.Sleep(10 * time.Millisecond)
 			}
 			time.Sleep(time.Duration(p.delay.Load()))
+			p.chunks.Add(1)
 			if _, werr := dst.Write(buf[:n]); werr != nil {
 				return
 			}
@@ -120,12 +122,14 @@ func TestSlowServer(t *testing.T) {
 	defer direct.Close()
 	cfg, proxy := proxiedConfig(t, serverConfig(t))
 	ctx := context.Background()
-	docs := storetest.Corpus(120)
-	first, second := docs[:60], docs[60:]
+	docs := storetest.Corpus(60)
+	first, second := docs[:20], docs[20:]
 
-	// Slowed: 20 ms per chunk each way (a few Bolt messages per statement,
-	// so seconds per batch), well within the timeouts.
-	proxy.delay.Store(int64(20 * time.Millisecond))
+	// Slowed: 10 ms per chunk each way, a link with a round trip of 20 ms
+	// more: a batch of 10 articles is some 40 chunks, well within
+	// the timeouts.
+	const delay = 10 * time.Millisecond
+	proxy.delay.Store(int64(delay))
 	slowCfg := cfg
 	slowCfg.TxTimeout = 30 * time.Second
 	slowCfg.RetryTime = 30 * time.Second
@@ -134,13 +138,13 @@ func TestSlowServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer slow.Close()
-	start := time.Now()
+	start, chunks := time.Now(), proxy.chunks.Load()
 	for i := 0; i < len(first); i += 10 {
 		if _, err := slow.Write(ctx, first[i:i+10]); err != nil {
 			t.Fatalf("write through the slowed connection: %v", err)
 		}
 	}
-	t.Logf("slowed (20 ms a chunk each way): %d articles in %s", len(first), time.Since(start).Round(time.Millisecond))
+	t.Logf("slowed (%s a chunk each way): %d articles in batches of 10 in %s, %d chunks", delay, len(first), time.Since(start).Round(time.Millisecond), proxy.chunks.Load()-chunks)
 	model := storetest.NewModel()
 	model.Write(ctx, first)
 	storetest.Equal(t, direct, model)
