@@ -8,7 +8,7 @@
 # started. Otherwise the local server of scripts/neo4j.sh is started (built on first use), used,
 # and stopped on exit if this script started it; KG_NEO4J_CTL then names scripts/neo4j.sh so
 # tests can restart it. Run without arguments, it then runs every fuzz target for
-# KG_FUZZ_SECONDS (default 3, 0 skips; scripts/fuzz.sh) so targets stay runnable.
+# KG_FUZZ_SECONDS (default 5, 0 skips; scripts/fuzz.sh) so targets stay runnable.
 # Exit code: go test's, else go vet's, else 1 when a fuzz target failed.
 set -uo pipefail
 
@@ -106,7 +106,7 @@ test_rc=$?
 if ((test_rc)); then exit "$test_rc"; fi
 
 # Every fuzz target a few seconds (full runs only).
-fuzz_secs=${KG_FUZZ_SECONDS:-3}
+fuzz_secs=${KG_FUZZ_SECONDS:-5}
 if (($# == 0 && fuzz_secs > 0)) && ! scripts/fuzz.sh "$fuzz_secs"; then
   say "fuzzing failed"
   exit 1

@@ -23,6 +23,9 @@ import (
 var kgBin string
 
 func TestMain(m *testing.M) {
+	if path := os.Getenv(holdLockEnv); path != "" {
+		holdWriteLock(path) // a helper process of TestImportLockedStore; exits
+	}
 	dir, err := os.MkdirTemp("", "kg-bin")
 	if err != nil {
 		panic(err)
@@ -44,7 +47,7 @@ type result struct {
 
 // kg runs the binary with the environment stripped of Neo4j settings
 // (unless env adds them), in dir.
-func kg(t *testing.T, dir string, env []string, args ...string) result {
+func kg(t testing.TB, dir string, env []string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(kgBin, args...)
 	cmd.Dir = dir
@@ -78,7 +81,7 @@ func repoRoot(t *testing.T) string {
 	return filepath.Join(wd, "..", "..")
 }
 
-func write(t *testing.T, path, content string) {
+func write(t testing.TB, path, content string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -298,7 +301,7 @@ func TestStdinAndJSONLogs(t *testing.T) {
 // crashCorpus writes n small articles built from the stories above; each
 // version changes every article's text, so an import of a new version has
 // all of them to write again.
-func crashCorpus(t *testing.T, dir string, n, version int) {
+func crashCorpus(t testing.TB, dir string, n, version int) {
 	for i := 0; i < n; i++ {
 		body := storyA
 		if i%2 == 1 {

@@ -132,14 +132,30 @@ FROM article_evidence e GROUP BY e.source, e.type, e.target;
 // Init creates the schema. It is idempotent, and refuses a file whose
 // schema is newer than this code.
 func (s *Store) Init(ctx context.Context) error {
-	// The version is read inside the (immediate, so exclusive) transaction:
+	// A store at this version has its schema: creating it again changes
+	// nothing, so it runs outside a write transaction. That way a store
+	// that is read-only, or busy with another process's write, still opens
+	// and can be read; a write then fails with a clear reason (writeErr).
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("embedded: read schema version: %w%s", err, hint(err))
+	}
+	if version > schemaVersion {
+		return fmt.Errorf("embedded: %s has schema version %d, this kg knows up to %d", s.path, version, schemaVersion)
+	}
+	if version == schemaVersion {
+		if _, err := s.db.ExecContext(ctx, schema); err != nil {
+			return fmt.Errorf("embedded: create schema: %w%s", err, hint(err))
+		}
+		return nil
+	}
+	// The version is read again inside the (immediate, so exclusive) transaction:
 	// two processes opening an old file at once migrate it once.
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("embedded: init: %w", err)
+		return fmt.Errorf("embedded: init: %w%s", err, hint(err))
 	}
 	defer tx.Rollback()
-	var version int
 	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return fmt.Errorf("embedded: read schema version: %w", err)
 	}
@@ -152,14 +168,14 @@ func (s *Store) Init(ctx context.Context) error {
 		}
 	}
 	if _, err := tx.ExecContext(ctx, schema); err != nil {
-		return fmt.Errorf("embedded: create schema: %w", err)
+		return fmt.Errorf("embedded: create schema: %w%s", err, hint(err))
 	}
 	// PRAGMA takes no parameters; the value is a constant of this package.
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {
-		return fmt.Errorf("embedded: set schema version: %w", err)
+		return fmt.Errorf("embedded: set schema version: %w%s", err, hint(err))
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("embedded: init: %w", err)
+		return fmt.Errorf("embedded: init: %w%s", err, hint(err))
 	}
 	return nil
 }

@@ -12,10 +12,12 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-
-	"github.com/newsgraph/kg/graph"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/newsgraph/kg/graph"
 )
 
 // Store is a graph.Store in one SQLite file.
@@ -43,12 +45,12 @@ func Open(path string) (*Store, error) {
 	// read as the start of the DSN's parameters.
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
 	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(10000)") // wait for another writer rather than fail
-	q.Add("_pragma", "journal_mode(WAL)")   // readers never block the writer, nor it them
-	q.Add("_pragma", "synchronous(NORMAL)") // with WAL: consistent after any crash, fsync at checkpoints
-	q.Add("_pragma", "foreign_keys(1)")     // deleting an article cascades to its facts
-	q.Add("_pragma", "temp_store(MEMORY)")  // statement journals of multi-row inserts: no temp file writes
-	q.Set("_txlock", "immediate")           // writers take the lock up front: no upgrade deadlocks
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds())) // wait for another writer rather than fail
+	q.Add("_pragma", "journal_mode(WAL)")                                         // readers never block the writer, nor it them
+	q.Add("_pragma", "synchronous(NORMAL)")                                       // with WAL: consistent after any crash, fsync at checkpoints
+	q.Add("_pragma", "foreign_keys(1)")                                           // deleting an article cascades to its facts
+	q.Add("_pragma", "temp_store(MEMORY)")                                        // statement journals of multi-row inserts: no temp file writes
+	q.Set("_txlock", "immediate")                                                 // writers take the lock up front: no upgrade deadlocks
 	db, err := sql.Open("sqlite", u.String()+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("embedded: open %s: %w", path, err)
@@ -61,15 +63,39 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
-// writeErr names the store's file in a write error and, when SQLite says
-// the disk failed or is full, the likely causes: a full disk or a file-size
-// limit (ulimit -f) make SQLite report SQLITE_FULL or SQLITE_IOERR_WRITE.
+// busyTimeout is how long a write waits for another process's write lock
+// (another kg import commits one batch at a time, in well under a second)
+// before it fails as busy.
+const busyTimeout = 10 * time.Second
+
+// writeErr names the store's file in a write error, with the likely cause
+// when SQLite gives one (see hint).
 func (s *Store) writeErr(op string, err error) error {
-	msg := err.Error()
-	if strings.Contains(msg, "disk I/O error") || strings.Contains(msg, "disk is full") {
-		return fmt.Errorf("embedded store %s: %s: %w (is the disk full, or a file-size limit reached?)", s.path, op, err)
+	return fmt.Errorf("embedded store %s: %s: %w%s", s.path, op, err, hint(err))
+}
+
+// hint says, for the SQLite failures an operator can act on, what is
+// probably wrong: a full disk or a file-size limit (ulimit -f) make SQLite
+// report SQLITE_FULL or SQLITE_IOERR_WRITE; a file, directory or file
+// system without write permission SQLITE_READONLY (SQLite silently opens
+// such a file read-only, so this shows at the first write); another
+// process holding the write lock past busyTimeout SQLITE_BUSY.
+func hint(err error) string {
+	var se interface{ Code() int }
+	if !errors.As(err, &se) {
+		return ""
 	}
-	return fmt.Errorf("embedded store %s: %s: %w", s.path, op, err)
+	switch se.Code() & 0xff { // the primary result code
+	case sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR:
+		return " (is the disk full, or a file-size limit reached?)"
+	case sqlite3.SQLITE_READONLY:
+		return " (the store is read-only: the file, or its directory where SQLite keeps the -wal and -shm files, is not writable by this user, or the file system is mounted read-only)"
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return fmt.Sprintf(" (store busy: another process has held its write lock for over %s; is another kg import or a program with an open transaction using it? Try again when it is done)", busyTimeout)
+	case sqlite3.SQLITE_CANTOPEN:
+		return " (cannot open the file: does its directory exist, and may this user write there?)"
+	}
+	return ""
 }
 
 // Path is the file the store lives in, as given to Open.

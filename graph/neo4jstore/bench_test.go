@@ -214,7 +214,7 @@ func writeRaw(b testing.TB, s *Store, docs []graph.Document) {
 						"origin": string(r.Origin), "rule": r.Rule, "properties": propertiesJSON(r.Properties)}})
 			}
 		}
-		_, err := retrying(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
+		_, err := retrying(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (bool, error) {
 			steps := []struct {
 				stmt string
 				rows []map[string]any

@@ -17,7 +17,7 @@ const (
 
 // GetMeta reads a meta value (graph.Store).
 func (s *Store) GetMeta(ctx context.Context, key string) (string, bool, error) {
-	recs, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
+	recs, err := readTx(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
 		return collect(ctx, tx, stmtGetMeta, map[string]any{"key": key})
 	})
 	if err != nil {

@@ -55,6 +55,12 @@ type Config struct {
 	// RetryTime is how long a write keeps retrying after transient and
 	// connectivity errors, e.g. while the server restarts (default 2m).
 	RetryTime time.Duration
+	// TxTimeout bounds one attempt of one transaction or statement, on the
+	// client (a deadline on every read of the connection) and on the server
+	// (its transaction timeout), default 5m: a server that stops answering,
+	// or a network that stalls, fails the attempt instead of hanging the
+	// import forever; the attempt is retried within RetryTime.
+	TxTimeout time.Duration
 	// MaxTxRows caps the rows (entity mentions plus relations) one
 	// transaction writes; a Write call with more is split, between whole
 	// articles (default 50,000).
@@ -84,6 +90,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.RetryTime <= 0 {
 		c.RetryTime = 2 * time.Minute
+	}
+	if c.TxTimeout <= 0 {
+		c.TxTimeout = 5 * time.Minute
 	}
 	if c.MaxTxRows <= 0 {
 		c.MaxTxRows = 50_000
@@ -217,7 +226,9 @@ func (s *Store) Init(ctx context.Context) error {
 		}
 	}
 	// Index population is asynchronous; wait so the first queries use them.
-	if _, err := s.run(ctx, "CALL db.awaitIndexes(300)", nil); err != nil {
+	// Within one attempt's TxTimeout (5 min by default).
+	wait := max(1, int(s.cfg.TxTimeout.Seconds())-5)
+	if _, err := s.run(ctx, "CALL db.awaitIndexes($seconds)", map[string]any{"seconds": wait}); err != nil {
 		return fmt.Errorf("neo4j at %s: waiting for indexes: %w", s.uri, err)
 	}
 	return s.finishBulkImport(ctx)
@@ -240,13 +251,19 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 // needs an auto-commit one), retrying like writes do.
 func (s *Store) run(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	return again(ctx, s, func() ([]*neo4j.Record, error) {
-		sess := s.session(ctx, neo4j.AccessModeWrite)
-		defer sess.Close(context.Background())
-		res, err := sess.Run(ctx, cypher, params)
-		if err != nil {
-			return nil, err
+		actx, cancel := context.WithTimeout(ctx, s.cfg.TxTimeout)
+		defer cancel()
+		sess := s.session(actx, neo4j.AccessModeWrite)
+		defer closeSession(sess)
+		res, err := sess.Run(actx, cypher, params, neo4j.WithTxTimeout(s.cfg.TxTimeout))
+		if err == nil {
+			var recs []*neo4j.Record
+			recs, err = res.Collect(actx)
+			if err == nil {
+				return recs, nil
+			}
 		}
-		return res.Collect(ctx)
+		return nil, s.timedOut(ctx, actx, err)
 	})
 }
 
@@ -256,13 +273,52 @@ func (s *Store) run(ctx context.Context, cypher string, params map[string]any) (
 // but gives up on a connection lost during commit (the outcome is unknown)
 // and on transactions the shutting-down server terminated. Every write of
 // this package is idempotent (re-running it after an unknown outcome gives
-// the same graph), so retrying those is safe.
-func retrying[T any](ctx context.Context, s *Store, work func(neo4j.ManagedTransaction) (T, error)) (T, error) {
+// the same graph), so retrying those is safe. Each attempt gets
+// cfg.TxTimeout; work must use the context it is given, whose deadline
+// makes every read of the connection give up.
+func retrying[T any](ctx context.Context, s *Store, work func(context.Context, neo4j.ManagedTransaction) (T, error)) (T, error) {
 	return again(ctx, s, func() (T, error) {
-		sess := s.session(ctx, neo4j.AccessModeWrite)
-		defer sess.Close(context.Background())
-		return neo4j.ExecuteWrite(ctx, sess, work)
+		actx, cancel := context.WithTimeout(ctx, s.cfg.TxTimeout)
+		defer cancel()
+		sess := s.session(actx, neo4j.AccessModeWrite)
+		defer closeSession(sess)
+		out, err := neo4j.ExecuteWrite(actx, sess, func(tx neo4j.ManagedTransaction) (T, error) {
+			return work(actx, tx)
+		}, neo4j.WithTxTimeout(s.cfg.TxTimeout))
+		return out, s.timedOut(ctx, actx, err)
 	})
+}
+
+// closeSession closes a session without waiting on a server that stopped
+// answering (after a timed-out read the driver has closed the connection
+// anyway).
+func closeSession(sess neo4j.SessionWithContext) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	sess.Close(ctx)
+}
+
+// attemptTimeout is an attempt that ran out of Config.TxTimeout while the
+// caller's context was still live: the server or the network is too slow
+// or stalled. It may pass, so it is retried.
+type attemptTimeout struct {
+	limit time.Duration
+	err   error
+}
+
+func (e *attemptTimeout) Error() string {
+	return fmt.Sprintf("no answer within %s (the server or the network is too slow, or stalled; Config.TxTimeout): %v", e.limit, e.err)
+}
+
+func (e *attemptTimeout) Unwrap() error { return e.err }
+
+// timedOut turns err into an attemptTimeout when the attempt's own
+// deadline (actx), not the caller's context, ended it.
+func (s *Store) timedOut(ctx, actx context.Context, err error) error {
+	if err != nil && ctx.Err() == nil && errors.Is(actx.Err(), context.DeadlineExceeded) {
+		return &attemptTimeout{limit: s.cfg.TxTimeout, err: err}
+	}
+	return err
 }
 
 // again calls fn until it succeeds, fails for a reason that will not go
@@ -296,16 +352,19 @@ func retriable(err error) bool {
 		return true
 	}
 	var (
+		slow  *attemptTimeout
 		conn  *neo4j.ConnectivityError
 		limit *neo4j.TransactionExecutionLimit
 		nerr  *neo4j.Neo4jError
 	)
 	switch {
-	case errors.As(err, &conn), errors.As(err, &limit):
+	case errors.As(err, &slow), errors.As(err, &conn), errors.As(err, &limit):
 		return true
 	case errors.As(err, &nerr):
 		switch nerr.Code {
-		case "Neo.ClientError.Transaction.Terminated", "Neo.ClientError.Transaction.LockClientStopped":
+		case "Neo.ClientError.Transaction.Terminated", "Neo.ClientError.Transaction.LockClientStopped",
+			// The server's side of TxTimeout: as slow as the attempt's own deadline.
+			"Neo.ClientError.Transaction.TransactionTimedOut", "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration":
 			return true
 		case "Neo.ClientError.Schema.ConstraintValidationFailed":
 			// Two writers created the same new article or entity at once;

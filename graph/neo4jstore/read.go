@@ -22,7 +22,7 @@ const documentsPage = 200
 func (s *Store) Documents(ctx context.Context, fn func(graph.Document) error) error {
 	after := ""
 	for {
-		page, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) ([]graph.Document, error) {
+		page, err := readTx(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]graph.Document, error) {
 			return documentsAfter(ctx, tx, after)
 		})
 		if err != nil {
@@ -40,10 +40,17 @@ func (s *Store) Documents(ctx context.Context, fn func(graph.Document) error) er
 	}
 }
 
-func readTx[T any](ctx context.Context, s *Store, work func(neo4j.ManagedTransaction) (T, error)) (T, error) {
-	sess := s.session(ctx, neo4j.AccessModeRead)
-	defer sess.Close(context.Background())
-	return neo4j.ExecuteRead(ctx, sess, work)
+// readTx runs a read transaction within cfg.TxTimeout (see retrying); work
+// must use the context it is given.
+func readTx[T any](ctx context.Context, s *Store, work func(context.Context, neo4j.ManagedTransaction) (T, error)) (T, error) {
+	actx, cancel := context.WithTimeout(ctx, s.cfg.TxTimeout)
+	defer cancel()
+	sess := s.session(actx, neo4j.AccessModeRead)
+	defer closeSession(sess)
+	out, err := neo4j.ExecuteRead(actx, sess, func(tx neo4j.ManagedTransaction) (T, error) {
+		return work(actx, tx)
+	}, neo4j.WithTxTimeout(s.cfg.TxTimeout))
+	return out, s.timedOut(ctx, actx, err)
 }
 
 func collect(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, params map[string]any) ([]*neo4j.Record, error) {
@@ -113,7 +120,7 @@ func (s *Store) Lookup(ctx context.Context, name string) ([]graph.EntityDetail, 
 	if key == "" {
 		return nil, nil
 	}
-	out, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) ([]graph.EntityDetail, error) {
+	out, err := readTx(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]graph.EntityDetail, error) {
 		if _, err := collect(ctx, tx, stmtAwaitKeys, nil); err != nil {
 			return nil, err
 		}
@@ -222,7 +229,7 @@ func detailFrom(r *neo4j.Record) (graph.EntityDetail, error) {
 // Stats counts articles, mentions, entities by type label and edges by type.
 func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
 	st := graph.Stats{Entities: map[graph.EntityType]int{}, Relations: map[graph.RelationType]int{}}
-	recs, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
+	recs, err := readTx(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
 		return collect(ctx, tx, stmtStats, nil)
 	})
 	if err != nil {

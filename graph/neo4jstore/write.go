@@ -51,7 +51,7 @@ func (s *Store) Write(ctx context.Context, docs []graph.Document) (graph.WriteRe
 // writeSplitting writes docs in one transaction or, when that is more than
 // the server's transaction memory allows, in two halves, recursively.
 func (s *Store) writeSplitting(ctx context.Context, docs []graph.Document) (graph.WriteResult, error) {
-	res, err := retrying(ctx, s, func(tx neo4j.ManagedTransaction) (graph.WriteResult, error) {
+	res, err := retrying(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (graph.WriteResult, error) {
 		return s.writeChunk(ctx, tx, docs)
 	})
 	if err == nil || !tooBig(err) || len(docs) < 2 {
@@ -496,7 +496,7 @@ func propertiesJSON(p map[string]string) string {
 
 // Forget removes an article and whatever only it supported.
 func (s *Store) Forget(ctx context.Context, articleID string) (bool, error) {
-	found, err := retrying(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
+	found, err := retrying(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (bool, error) {
 		stored, mentioned, err := lockArticles(ctx, tx, []string{articleID})
 		if err != nil || len(stored) == 0 {
 			return false, err
