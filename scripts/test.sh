@@ -100,7 +100,10 @@ vet_rc=$?
 ((vet_rc)) && say "go vet failed (exit $vet_rc)"
 
 # -p 1: packages share the one Community database, so their test binaries must not overlap.
-go test -count=1 -p 1 "${args[@]}"
+# -timeout 30m: the Neo4j restart and kill tests wait on a real server, which
+# on a loaded 2-core machine can outlast go test's default 10 minutes per
+# package; a later -timeout in the arguments wins.
+go test -count=1 -p 1 -timeout 30m "${args[@]}"
 test_rc=$?
 
 if ((test_rc)); then exit "$test_rc"; fi
