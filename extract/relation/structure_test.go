@@ -65,10 +65,7 @@ var (
 )
 
 func TestStructureReadings(t *testing.T) {
-	for _, c := range []struct {
-		name, sent string
-		want       []string
-	}{
+	checkFacts(t, []factCase{
 		{"active", "Russia attacked Ukraine on Monday .", []string{"Russia ATTACKS Ukraine"}},
 		{"passive with agent", "Ukraine was attacked by Russia on Monday .", []string{"Russia ATTACKS Ukraine"}},
 		{"coordinated subjects meet", "Araghchi and Witkoff met in Muscat .", []string{"Araghchi MEETS_WITH Witkoff"}},
@@ -83,12 +80,7 @@ func TestStructureReadings(t *testing.T) {
 		{"reported speech keeps the inner clause", "Araghchi said Russia attacked Ukraine .", []string{"Russia ATTACKS Ukraine"}},
 		{"apposition names the same doer", "Araghchi , the minister , met Witkoff .", []string{"Araghchi MEETS_WITH Witkoff"}},
 		{"a qualifier is not the argument", "Iran 's minister met Witkoff .", nil},
-	} {
-		s, ents := parsed(c.sent, names, cues)
-		if got := facts(s, ents); !slices.Equal(got, c.want) {
-			t.Errorf("%s: %q: got %q, want %q", c.name, c.sent, got, c.want)
-		}
-	}
+	})
 }
 
 func TestStructureByLemma(t *testing.T) {
@@ -115,10 +107,7 @@ func TestStructureByLemma(t *testing.T) {
 // TestStructureSharedSubjects: a clause without a subject of its own takes
 // the one of the clause it depends on, unless that clause states no fact.
 func TestStructureSharedSubjects(t *testing.T) {
-	for _, c := range []struct {
-		name, sent string
-		want       []string
-	}{
+	checkFacts(t, []factCase{
 		{"infinitive complement", "Araghchi agreed to meet Witkoff in Muscat .", []string{"Araghchi MEETS_WITH Witkoff"}},
 		{"passive governor", "Araghchi is scheduled to meet Witkoff on Friday .", []string{"Araghchi MEETS_WITH Witkoff"}},
 		{"intention states nothing", "Araghchi wants to meet Witkoff .", nil},
@@ -128,21 +117,13 @@ func TestStructureSharedSubjects(t *testing.T) {
 		{"purpose clause is no fact", "Araghchi travelled to Doha to meet Witkoff .", nil},
 		{"coordinated verbs share the subject", "Russia shelled Kharkiv and attacked Ukraine .", []string{"Russia ATTACKS Ukraine"}},
 		{"a passive conjunct does not", "Russia was shelled and attacked Ukraine .", []string{"Russia ATTACKS Ukraine"}},
-	} {
-		s, ents := parsed(c.sent, names, cues)
-		if got := facts(s, ents); !slices.Equal(got, c.want) {
-			t.Errorf("%s: %q: got %q, want %q", c.name, c.sent, got, c.want)
-		}
-	}
+	})
 }
 
 // TestStructureEventNouns: a meeting or talks noun that hangs from a clause
 // is an event the clause's subject took part in.
 func TestStructureEventNouns(t *testing.T) {
-	for _, c := range []struct {
-		name, sent string
-		want       []string
-	}{
+	checkFacts(t, []factCase{
 		{"during a meeting with", "Araghchi said during a meeting with Witkoff that the talks would go on .", []string{"Araghchi MEETS_WITH Witkoff"}},
 		{"after talks with", "Araghchi spoke to reporters after talks with Witkoff .", []string{"Araghchi NEGOTIATES_WITH Witkoff"}},
 		{"after a dinner with", "Araghchi left Doha after a dinner with Witkoff .", []string{"Araghchi MEETS_WITH Witkoff"}},
@@ -151,21 +132,13 @@ func TestStructureEventNouns(t *testing.T) {
 		{"negated clause", "Araghchi did not hold talks with Witkoff .", nil},
 		{"a meeting noun needs someone met", "Araghchi spoke after the dinner .", nil},
 		{"hostile nouns are not the speaker's", "Araghchi spoke after strikes on Gaza .", nil},
-	} {
-		s, ents := parsed(c.sent, names, cues)
-		if got := facts(s, ents); !slices.Equal(got, c.want) {
-			t.Errorf("%s: %q: got %q, want %q", c.name, c.sent, got, c.want)
-		}
-	}
+	})
 }
 
 // TestStructureReciprocal: clashes, exchanges of fire and of accusations
 // go both ways.
 func TestStructureReciprocal(t *testing.T) {
-	for _, c := range []struct {
-		name, sent string
-		want       []string
-	}{
+	checkFacts(t, []factCase{
 		{"clashes between", "Clashes between Russia and Ukraine continued on Monday .", []string{"Russia ATTACKS Ukraine", "Ukraine ATTACKS Russia"}},
 		{"clashes between demonym soldiers", "Armed clashes between Thai and Cambodian soldiers entered a fifth day .", []string{"Cambodian ATTACKS Thai", "Thai ATTACKS Cambodian"}},
 		{"exchanged fire", "Israel and Egypt exchanged fire overnight .", []string{"Egypt ATTACKS Israel", "Israel ATTACKS Egypt"}},
@@ -173,21 +146,13 @@ func TestStructureReciprocal(t *testing.T) {
 		{"traded goods is no hostility", "Russia and Ukraine traded grain for decades .", nil},
 		{"no clashes", "There were no clashes between Russia and Ukraine .", nil},
 		{"one side only", "Clashes near Gaza continued .", nil},
-	} {
-		s, ents := parsed(c.sent, names, cues)
-		if got := facts(s, ents); !slices.Equal(got, c.want) {
-			t.Errorf("%s: %q: got %q, want %q", c.name, c.sent, got, c.want)
-		}
-	}
+	})
 }
 
 // TestStructureNounPhrases: a person "of" a state, a government or troops
 // for their state, a descriptor for its organization, a stray "between".
 func TestStructureNounPhrases(t *testing.T) {
-	for _, c := range []struct {
-		name, sent string
-		want       []string
-	}{
+	checkFacts(t, []factCase{
 		{"person of state", "Foreign ministers Araghchi of Iran and Witkoff of Qatar signed the text .", []string{"Araghchi AFFILIATED_WITH Iran", "Witkoff AFFILIATED_WITH Qatar"}},
 		{"person of organization", "Vance of Reuters reported the news .", []string{"Vance AFFILIATED_WITH Reuters"}},
 		{"a place of a state is no person", "The port of Gaza reopened .", nil},
@@ -195,7 +160,18 @@ func TestStructureNounPhrases(t *testing.T) {
 			[]string{"Congolese NEGOTIATES_WITH M23", "Oman MEDIATES Congolese", "Oman MEDIATES M23"}},
 		{"stray between", "The meeting in Doha on Monday , between Araghchi and Witkoff , lasted three hours .", []string{"Araghchi MEETS_WITH Witkoff"}},
 		{"a qualifier on a minister is still not the state", "Iran 's minister met Witkoff .", nil},
-	} {
+	})
+}
+
+// factCase is a sentence and the facts its structure states.
+type factCase struct {
+	name, sent string
+	want       []string
+}
+
+func checkFacts(t *testing.T, cases []factCase) {
+	t.Helper()
+	for _, c := range cases {
 		s, ents := parsed(c.sent, names, cues)
 		if got := facts(s, ents); !slices.Equal(got, c.want) {
 			t.Errorf("%s: %q: got %q, want %q", c.name, c.sent, got, c.want)
