@@ -52,6 +52,12 @@ func kg(t testing.TB, dir string, env []string, args ...string) result {
 	cmd := exec.Command(kgBin, args...)
 	cmd.Dir = dir
 	cmd.Env = append(embeddedEnv(), env...)
+	return runKG(t, cmd)
+}
+
+// runKG runs a prepared kg command and returns its output and exit code.
+func runKG(t testing.TB, cmd *exec.Cmd) result {
+	t.Helper()
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
