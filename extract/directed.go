@@ -334,8 +334,18 @@ func (st *state) directed(v *sentenceView) {
 		case "called", "calls", "calling":
 			if s.lowerAt(k+1) == "on" {
 				if subj, obj := v.subject(k), v.object(k+1, 2, isActor); subj != nil && obj != nil {
-					for _, o := range heads(v.groupFrom(obj)) {
-						st.addRelation(subj.head, graph.Demands, o, s, 0.8, "called-on", nil)
+					// "called on Ethiopia to return", "called on Iran for
+					// restraint" demand; "called on Prime Minister Modi" is
+					// a visit
+					g := v.groupFrom(obj)
+					next := s.lowerAt(g[len(g)-1].end)
+					for _, o := range heads(g) {
+						switch {
+						case next == "to" || next == "for":
+							st.addRelation(subj.head, graph.Demands, o, s, 0.8, "called-on", nil)
+						case subj.head.typ == graph.Person && o.typ == graph.Person:
+							st.addRelation(subj.head, graph.MeetsWith, o, s, 0.8, "called-on-visit", nil)
+						}
 					}
 				}
 			}

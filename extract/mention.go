@@ -538,6 +538,9 @@ func (x *Extractor) ambiguousOK(s *sentence, start, end int, f gazetteer.Form) b
 	if start > 0 && s.isNameWord(start-1) && !s.is(start-1, fTitle) { // "Michael Jordan"
 		return false
 	}
+	if titleSpan(s, start) > end { // "National Security Adviser" is a title, not The National
+		return false
+	}
 	// "Atlanta, Georgia": after "Place," the name is where that place is;
 	// it is this state only if the list puts the place there.
 	if start >= 2 && s.lower[start-1] == "," && s.isCap(start-2) {

@@ -102,5 +102,44 @@ func TestStructuralForms(t *testing.T) {
 			want:    []string{"Morgan Ortagus MEETS_WITH Joseph Aoun"},
 			wantNot: []string{"Israel MEETS_WITH Joseph Aoun", "Israel MEETS_WITH Morgan Ortagus"},
 		},
+		{
+			name: "a list of capitals is a list of states",
+			text: "Negotiations between Rabat, Algiers and Tunis on a shared power grid stalled last year.",
+			want: []string{"Morocco NEGOTIATES_WITH Algeria", "Morocco NEGOTIATES_WITH Tunisia", "Algeria NEGOTIATES_WITH Tunisia"},
+		},
+		{
+			name:    "a capital followed by its own country is the city",
+			text:    "Envoys gathered in Amman, Jordan, where Riyadh, Jordan's neighbour, sent a delegation.",
+			want:    []string{"Place:Amman", "State:Saudi Arabia"},
+			wantNot: []string{"State:Jordan MEETS_WITH Saudi Arabia", "Place:Riyadh"},
+		},
+		{
+			name:    "a relative pronoun stands for the noun its clause modifies",
+			text:    "Turkish Foreign Minister Hakan Fidan arrived on Sunday. Fidan, who later held talks with Egyptian Foreign Minister Badr Abdelatty, praised the truce.",
+			want:    []string{"Hakan Fidan NEGOTIATES_WITH Badr Abdelatty"},
+			wantNot: []string{"Badr Abdelatty AFFILIATED_WITH Turkey"},
+		},
+		{
+			name: "a lone first word names the one person it begins",
+			text: "Chinese Premier Li Qiang flew to Jakarta. Li, speaking on arrival, met Indonesian President Prabowo Subianto.",
+			want: []string{"Li Qiang MEETS_WITH Prabowo Subianto"},
+		},
+		{
+			name:    "a first word followed by another name is someone else",
+			text:    "Chinese Premier Li Qiang flew to Jakarta. Li Wei, a trade official, met Indonesian President Prabowo Subianto.",
+			wantNot: []string{"Li Qiang MEETS_WITH Prabowo Subianto"},
+		},
+		{
+			name:    "called on someone, a visit; called on someone to act, a demand",
+			text:    "Japanese Prime Minister Shigeru Ishiba called on Philippine President Ferdinand Marcos Jr. in Manila. The G7 called on Iran to halt enrichment.",
+			want:    []string{"Shigeru Ishiba MEETS_WITH Ferdinand Marcos Jr.", "G7 DEMANDS Iran"},
+			wantNot: []string{"Shigeru Ishiba DEMANDS Ferdinand Marcos Jr."},
+		},
+		{
+			name:    "a title is not an ambiguous name inside it",
+			text:    "India's National Security Adviser Ajit Doval spoke to reporters.",
+			want:    []string{"Ajit Doval AFFILIATED_WITH India"},
+			wantNot: []string{"Organization:The National"},
+		},
 	})
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -352,9 +353,10 @@ func capitalIsLocation(s *sentence, m *mention) bool {
 	if p > 0 && s.lower[p] == "of" && s.is(p-1, fLocationOf) {
 		return true
 	}
-	// "Muscat, Oman": a place followed by its country.
+	// "Muscat, Oman": a place followed by its own country. "Cairo, Addis
+	// Ababa and Khartoum" is a list of capitals, each its state.
 	if s.lowerAt(m.end) == "," && s.isCap(m.end+1) && s.lowerAt(m.end+2) != "said" {
-		return m.placeEntry != nil
+		return m.placeEntry != nil && namesEntry(s, m.end+1, m.capital)
 	}
 	// "Brussels hosted the summit": a city hosts (a state hosting is
 	// named as the state).
@@ -363,6 +365,22 @@ func capitalIsLocation(s *sentence, m *mention) bool {
 	}
 	// "Tehran-based"
 	return strings.HasPrefix(s.lowerAt(m.end), "-")
+}
+
+// namesEntry reports whether the words from i spell the entry's name or
+// one of its aliases ("Oman" after "Muscat,").
+func namesEntry(s *sentence, i int, e *gazetteer.Entry) bool {
+	if e == nil {
+		return false
+	}
+	spells := func(name string) bool {
+		words := strings.Fields(strings.ToLower(name))
+		return len(words) > 0 && i+len(words) <= len(s.lower) && slices.Equal(s.lower[i:i+len(words)], words)
+	}
+	if spells(e.Name) {
+		return true
+	}
+	return slices.ContainsFunc(e.Aliases, spells)
 }
 
 // placeHeadWithin reports a place head word among the n tokens from i.
@@ -415,7 +433,8 @@ func (st *state) echoes() {
 		}
 		if e.typ != graph.Organization && len(e.words) >= 2 {
 			for i, w := range e.words {
-				if len(w) < 3 || nameParticles[w] || shipPrefixes[strings.ToUpper(w)] {
+				// two letters are enough for a family name ("Li", "Wu")
+				if len(w) < 2 || strings.Contains(w, ".") || nameParticles[w] || shipPrefixes[strings.ToUpper(w)] {
 					continue
 				}
 				index[w] = append(index[w], target{e, i})
@@ -471,7 +490,12 @@ func (st *state) echoes() {
 			}
 			last := t.pos >= 0 && t.pos+(end-i) == len(t.e.words)
 			firstAfterTitle := t.pos == 0 && i > 0 && s.is(i-1, fTitle)
-			if t.e.typ == graph.Person && !last && !firstAfterTitle && end-i < 2 {
+			// "Wang" after "Wang Yi", "Abiy" after "Abiy Ahmed": where the
+			// family name comes first or the given name is the one used, a
+			// lone first word names the one person it begins, if no other
+			// name word follows ("Wang Wenbin" is someone else).
+			firstAlone := t.pos == 0 && len(ts) == 1 && !s.isNameWord(i+1) && !s.isPossessive(i+1) && s.isNameWord(i)
+			if t.e.typ == graph.Person && !last && !firstAfterTitle && end-i < 2 && !firstAlone {
 				continue
 			}
 			m := &mention{sent: si, start: i, end: end, typ: t.e.typ, form: formPartial, text: s.span(i, end), rule: "echo", ent: t.e}

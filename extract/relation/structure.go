@@ -72,6 +72,8 @@ var meetNouns = set("dinner", "lunch", "luncheon", "breakfast", "banquet", "call
 // "was in talks with".
 var eventCases = set("during", "at", "after", "following", "before", "in", "for", "since", "amid", "on")
 
+var relativePronouns = set("who", "whom", "which", "that")
+
 // Nouns that, qualified by a state ("the Congolese government", "Thai
 // soldiers", "U.S. forces"), stand for that state as an actor.
 var stateNouns = set("government", "administration", "regime", "authority", "leadership", "cabinet", "junta",
@@ -619,6 +621,11 @@ func firstMention(s *Sentence, e int) int {
 // of its conjuncts, appositions and flat name parts. A qualifier alone
 // does not make its noun an entity: "the Lebanese army" is not Lebanon.
 func (s *Sentence) group(ent []int, kids [][]int, k int) []int {
+	// "Wang, who held talks with ...": a relative pronoun stands for the
+	// noun its clause modifies
+	if v := s.Heads[k]; ent[k] < 0 && v >= 0 && relativePronouns[lowerASCII(s.Tokens[k])] && s.Deprels[v] == "acl:relcl" && s.Heads[v] >= 0 {
+		k = s.Heads[v]
+	}
 	var out []int
 	var walk func(x, depth int)
 	walk = func(x, depth int) {
