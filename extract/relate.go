@@ -274,7 +274,7 @@ func (st *state) appositions(v *sentenceView) {
 			continue
 		}
 		for _, m := range role.ms {
-			if m.ent.typ == graph.State || m.ent.typ == graph.Organization {
+			if (m.ent.typ == graph.State || m.ent.typ == graph.Organization) && !dealsWith(s, role, m) {
 				st.affiliate(person.head, m.ent, s, 0.85, "apposition-title", role.role)
 			}
 		}
@@ -357,7 +357,9 @@ func (st *state) rolesBefore(v *sentenceView) {
 }
 
 func isRoleUnit(s *sentence, u *unit) bool {
-	return u.end > 0 && isTitleNoun(s, u.end-1)
+	// or a title of no one named that deals with someone ("Iran's
+	// ambassador to the UN")
+	return u.end > 0 && isTitleNoun(s, u.end-1) || u.role != "" && u.head != nil && u.head.typ != graph.Person
 }
 
 // delegations: "The US delegation was led by X and included Y", "Ukraine

@@ -47,6 +47,22 @@ func TestRoleAppositions(t *testing.T) {
 			want: []string{"Stéphane Dujarric AFFILIATED_WITH United Nations"},
 		},
 		{
+			name:    "a lower-case qualifier inside a possessive title",
+			text:    "The African Union's security commissioner, Bankole Adeoye, flew to Juba. Somalia's veteran spy chief Abdullahi Sanbaloolshe resigned.",
+			want:    []string{"Bankole Adeoye AFFILIATED_WITH African Union", "Abdullahi Sanbaloolshe AFFILIATED_WITH Somalia"},
+		},
+		{
+			name:    "an ambassador serves the state that sends him, not the body he is sent to",
+			text:    "China's ambassador to the UN, Fu Cong, said the draft was unbalanced.",
+			want:    []string{"Fu Cong AFFILIATED_WITH China"},
+			wantNot: []string{"Fu Cong AFFILIATED_WITH United Nations", "United Nations AFFILIATED_WITH China"},
+		},
+		{
+			name:    "a clause is not a title",
+			text:    "Iran said its leader would not attend. Israel's army chief resigned while Qatar's envoy stayed.",
+			wantNot: []string{"Iran AFFILIATED_WITH Israel"},
+		},
+		{
 			name:    "a place is not a title's body",
 			text:    "The mayor of a village near Kharkiv, Ivan Petrenko, said the shelling went on.",
 			wantNot: []string{"Ivan Petrenko AFFILIATED_WITH Ukraine"},

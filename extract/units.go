@@ -45,6 +45,29 @@ func isTitleNoun(s *sentence, i int) bool {
 	return s.is(i, fTitle)
 }
 
+// modifierBeforeTitle: a lower-case word no list knows that qualifies a
+// title right after it ("Transnistria's separatist leader", "the EU's
+// enlargement commissioner", "Mali's transitional president"). Only
+// after a possessive or another title word, so that a clause's words
+// ("Iran said its leader") do not join a unit.
+func modifierBeforeTitle(s *sentence, i int) bool {
+	if i < 1 || s.Tokens[i].Kind != text.Word || s.isCap(i) || s.is(i, fFunction|fCue|fReporting|fPreposition|fConnective|fModal|fBe) {
+		return false
+	}
+	if !s.isPossessive(i-1) && !(isTitleToken(s, i-1) && !s.is(i-1, fConnective)) && !modifierBeforeTitle(s, i-1) {
+		return false
+	}
+	for k := i + 1; k < len(s.Tokens) && k <= i+2; k++ {
+		if isTitleNoun(s, k) {
+			return true
+		}
+		if !isTitleToken(s, k) || s.is(k, fConnective) {
+			return false
+		}
+	}
+	return false
+}
+
 var connectives = set("and", "the", "of", "to", "for")
 
 // attachable reports whether the tokens between two mentions keep them in
@@ -60,7 +83,7 @@ func attachable(s *sentence, from, to int) bool {
 			}
 			continue
 		}
-		if !isTitleToken(s, k) {
+		if !isTitleToken(s, k) && !modifierBeforeTitle(s, k) {
 			return false
 		}
 		if isTitleNoun(s, k) || s.is(k, fFamily) {
@@ -110,7 +133,7 @@ func (st *state) buildUnits(s *sentence, ms []*mention) []*unit {
 		if s.isPossessive(k) {
 			k++
 		}
-		for k < len(s.Tokens) && (isTitleToken(s, k) || s.isPossessive(k) && k > u.end && isTitleNoun(s, k-1)) {
+		for k < len(s.Tokens) && (isTitleToken(s, k) || modifierBeforeTitle(s, k) || s.isPossessive(k) && k > u.end && isTitleNoun(s, k-1)) {
 			if isTitleNoun(s, k) || s.is(k, fFamily) {
 				end = k + 1
 			}
@@ -175,6 +198,18 @@ func (st *state) headOf(s *sentence, u *unit) {
 			u.head = last.ent
 			u.roleRef = false
 		}
+	case len(u.ms) > 1 && dealsWith(s, u, last) && (u.ms[0].ent.typ == graph.State || u.ms[0].ent.typ == graph.Organization):
+		// "Iran's ambassador to the UN": a title with no name, which
+		// speaks for Iran, not for the UN it deals with.
+		u.roleRef, u.titled = true, true
+		u.role = s.span(u.ms[0].end, u.end)
+		if s.isPossessive(u.ms[0].end) {
+			u.role = s.span(u.ms[0].end+1, u.end)
+		}
+		if u.head = st.roleHolder(u); u.head == nil {
+			u.head = u.ms[0].ent
+			u.roleRef = false
+		}
 	default:
 		u.head = last.ent
 	}
@@ -183,13 +218,19 @@ func (st *state) headOf(s *sentence, u *unit) {
 		if e == u.head || e == u.familyOf || e.typ == graph.Place || e.typ == graph.Weapon || e.typ == graph.Person {
 			continue
 		}
-		// "Special Envoy for Sudan", "Ambassador to Russia": the state the
-		// role deals with, not the one it serves.
-		if p := s.lowerAt(m.start - 1); m.start-1 >= u.start && (p == "for" || p == "to" || p == "on" || p == "the" && (s.lowerAt(m.start-2) == "for" || s.lowerAt(m.start-2) == "to")) {
+		if dealsWith(s, u, m) {
 			continue
 		}
 		u.mods = appendEntity(u.mods, e)
 	}
+}
+
+// dealsWith: a mention inside a title names what the role deals with,
+// not the state or body it serves ("Special Envoy for Sudan", "Ambassador
+// to Russia", "ambassador to the UN").
+func dealsWith(s *sentence, u *unit, m *mention) bool {
+	p := s.lowerAt(m.start - 1)
+	return m.start-1 >= u.start && (p == "for" || p == "to" || p == "on" || p == "the" && (s.lowerAt(m.start-2) == "for" || s.lowerAt(m.start-2) == "to"))
 }
 
 func appendEntity(list []*entity, e *entity) []*entity {
