@@ -47,9 +47,9 @@ func TestRoleAppositions(t *testing.T) {
 			want: []string{"Stéphane Dujarric AFFILIATED_WITH United Nations"},
 		},
 		{
-			name:    "a lower-case qualifier inside a possessive title",
-			text:    "The African Union's security commissioner, Bankole Adeoye, flew to Juba. Somalia's veteran spy chief Abdullahi Sanbaloolshe resigned.",
-			want:    []string{"Bankole Adeoye AFFILIATED_WITH African Union", "Abdullahi Sanbaloolshe AFFILIATED_WITH Somalia"},
+			name: "a lower-case qualifier inside a possessive title",
+			text: "The African Union's security commissioner, Bankole Adeoye, flew to Juba. Somalia's veteran spy chief Abdullahi Sanbaloolshe resigned.",
+			want: []string{"Bankole Adeoye AFFILIATED_WITH African Union", "Abdullahi Sanbaloolshe AFFILIATED_WITH Somalia"},
 		},
 		{
 			name:    "an ambassador serves the state that sends him, not the body he is sent to",
