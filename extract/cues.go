@@ -77,7 +77,8 @@ func init() {
 		"armed", "arming", "funds", "funded", "funding", "finances", "financed", "sponsors", "sponsored",
 		"supplies", "supplied", "supplying", "supply", "aids", "aided", "bankrolls", "bankrolled",
 		"provides", "provided", "providing", "provide", "fund", "arm", "sheltering", "sheltered",
-		"harbouring", "harboring", "harboured", "harbored", "shelters", "harbours", "harbors")
+		"harbouring", "harboring", "harboured", "harbored", "shelters", "harbours", "harbors",
+		"endorsed", "endorses", "endorsing", "endorse", "championed", "champions")
 	addCues(R, true, 0.8, "support", "backers", "backer", "sponsor", "sponsors", "patron", "patrons",
 		"aid", "assistance", "backing", "proxies", "proxy", "sale", "sales", "transfer", "transfers",
 		"shipment", "shipments", "package")

@@ -331,6 +331,17 @@ func (st *state) directed(v *sentenceView) {
 			// rockets at Israel": an attack on whoever is aimed at.
 			st.firedAt(v, k)
 			// and the weapon's use, read as a cue below
+		case "stood", "stand", "stands", "standing", "sided", "sides", "siding":
+			// "Washington stood with Vietnam", "sided with Kyiv": support;
+			// two people standing together at a podium are not.
+			if s.lowerAt(k+1) == "with" || s.lowerAt(k+1) == "by" && s.lower[k] != "sided" {
+				if subj, obj := v.subject(k), v.object(k+1, 4, isActor); subj != nil && obj != nil && (typeOf(subj) != graph.Person || typeOf(obj) != graph.Person) {
+					for _, o := range heads(v.groupFrom(obj)) {
+						st.addRelation(subj.head, graph.Supports, o, s, 0.8, "stood-with", nil)
+					}
+				}
+			}
+			continue
 		case "called", "calls", "calling":
 			if s.lowerAt(k+1) == "on" {
 				if subj, obj := v.subject(k), v.object(k+1, 2, isActor); subj != nil && obj != nil {

@@ -157,5 +157,17 @@ func TestStructuralForms(t *testing.T) {
 			want:    []string{"Ajit Doval AFFILIATED_WITH India"},
 			wantNot: []string{"Organization:The National"},
 		},
+		{
+			name:    "standing with a state is support; two people at a podium are not",
+			text:    "Canada said it stood with Denmark over Greenland. Macron stood with Zelenskyy at the podium.",
+			want:    []string{"Canada SUPPORTS Denmark"},
+			wantNot: []string{"Emmanuel Macron SUPPORTS Volodymyr Zelenskyy"},
+		},
+		{
+			name:    "a possessor in the first verb's object is not the subject of the second",
+			text:    "The Gulf Cooperation Council, meeting in Riyadh on Sunday, endorsed Qatar's proposal and called on Israel to stop.",
+			want:    []string{"Gulf Cooperation Council SUPPORTS Qatar", "Gulf Cooperation Council DEMANDS Israel"},
+			wantNot: []string{"Qatar DEMANDS Israel"},
+		},
 	})
 }

@@ -49,7 +49,13 @@ func (v *sentenceView) subject(k int) *unit {
 	// Washington": a verb joined by "and" shares its clause's subject, not
 	// that of a subordinate clause in between.
 	if k > 0 && s.lower[k-1] == "and" {
-		if u := v.subjectLeft(k - 1); u != nil && !s.is(u.start-1, fClauseBreak) {
+		u := v.subjectLeft(k - 1)
+		// "backed Egypt's position and called on Ethiopia": a possessor
+		// inside the first verb's object is not the subject of both.
+		for u != nil && u.possessive && u.start > 0 && s.Tokens[u.start-1].Kind == text.Word && !s.isCap(u.start-1) && !s.is(u.start-1, fFunction|fPreposition) {
+			u = v.subjectLeft(u.start)
+		}
+		if u != nil && !s.is(u.start-1, fClauseBreak) {
 			// "Lin said Beijing opposes the deal and warned Washington":
 			// a second speech act belongs to the speaker, not to the
 			// subject of what was said.
