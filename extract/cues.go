@@ -114,7 +114,7 @@ func init() {
 		"overran", "stormed", "fought", "fights", "fighting", "battled", "battling", "rammed", "rams", "ramming")
 	addCues(R, true, 0.85, "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes",
 		"bombing", "bombardment", "invasion", "offensive", "raid", "raids", "assault", "incursion",
-		"campaign", "shelling", "fire")
+		"campaign", "shelling", "fire", "war", "wars", "occupation", "siege")
 
 	R = graph.Deploys
 	addCues(R, false, 0.85, "deployed", "deploys", "deploying", "deploy", "stationed", "stations",

@@ -39,6 +39,32 @@ func (st *state) addReferences(v *sentenceView, si int) {
 				p = u.head
 			}
 			add(k, k+1, p, l == "his" || l == "her")
+		case "him":
+			// An object pronoun is not its own verb's subject: in "Putin
+			// said Xi had called him", him is Putin. Take the nearest person
+			// to the left who is not the subject of the verb before it.
+			var subj *entity
+			if k > 0 {
+				if u := v.subject(k - 1); u != nil {
+					subj = u.head
+				}
+			}
+			p := st.lastPerson
+			for j := k; j > 0; {
+				u := v.nearestLeft(j, graph.Person)
+				if u == nil {
+					break
+				}
+				if u.head != subj {
+					p = u.head
+					break
+				}
+				j = u.start
+			}
+			if p == subj {
+				p = nil
+			}
+			add(k, k+1, p, false)
 		case "it", "they":
 			// A subject pronoun: the state or organization last in view.
 			a := st.lastActor
@@ -69,8 +95,9 @@ func (st *state) addReferences(v *sentenceView, si int) {
 			if u := v.nearestSubjectActor(k); u != nil {
 				a = u.head
 			}
-			// "thanked Abu Dhabi for its mediation": the one thanked.
-			if k > 1 && s.lower[k-1] == "for" {
+			// "thanked Abu Dhabi for its mediation": the one thanked;
+			// "sanctions on Russia over its invasion": the one sanctioned.
+			if k > 1 && (s.lower[k-1] == "for" || s.lower[k-1] == "over") {
 				if u := v.at[k-2]; u != nil && isActor(u.head) {
 					a = u.head
 				}
@@ -654,7 +681,7 @@ func (v *sentenceView) nounTarget(k int, t graph.RelationType, ok func(*entity) 
 		reach = 6 // "the sale of F-16 jets to Bulgaria"
 	}
 	for j := k + 1; j < len(s.Tokens) && j <= k+reach; j++ {
-		if preps[s.lower[j]] {
+		if preps[s.lower[j]] || s.lower[j] == "of" && t == graph.Attacks && ofPatient[s.lower[k]] {
 			return v.object(j, 10, ok)
 		}
 		if s.is(j, fClauseBreak) || v.at[j] != nil && isActor(v.at[j].head) {
@@ -663,6 +690,11 @@ func (v *sentenceView) nounTarget(k int, t graph.RelationType, ok func(*entity) 
 	}
 	return nil
 }
+
+// ofPatient: attack nouns whose "of" names the one attacked ("Russia's
+// invasion of Ukraine", "the siege of Mariupol"), where "an attack of
+// drones" names the means.
+var ofPatient = set("invasion", "invasions", "occupation", "siege", "bombardment", "shelling")
 
 // nounPreps are the prepositions that introduce the target of a nominal
 // cue of each type: "support for X", "strikes on X", "criticism of X".
