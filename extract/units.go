@@ -271,7 +271,7 @@ type holderIndex struct {
 
 // roleEnd bounds the title ends filed per role, so that a hostile
 // 100,000-character "title" costs roleEnd entries, not one per suffix.
-const roleEnd = 24
+const roleEnd = 8
 
 // roleHolders returns the index, first filing the entities added since the
 // last call. Roles are all given during resolve, before any reference is
