@@ -169,6 +169,10 @@ type state struct {
 	relIndex map[relKey]int
 
 	affil      map[*entity]map[*entity]bool   // person/org -> state/org, as stated so far
+	affilTo    map[*entity][]*entity          // state/org -> the entities affil ties to it, in the order stated
+	holders    holderIndex                    // people by their titles, for roleHolder
+	byEnds     map[[2]string]*entity          // first person of each (first, last) name word, for personFor
+	endsFiled  int                            // st.ents filed in byEnds
 	lastPair   []*entity                      // the last parties that met, talked or agreed ("both sides")
 	lastTalks  []*entity                      // the last parties that talked or agreed (what a mediator mediates)
 	lastPerson *entity                        // the last person subject ("he", "his")

@@ -39,6 +39,7 @@ type sentenceView struct {
 // relate runs the relation rules over every sentence.
 func (st *state) relate() {
 	st.affil = map[*entity]map[*entity]bool{}
+	st.affilTo = map[*entity][]*entity{}
 	views := make([]*sentenceView, len(st.sents))
 	// First pass: units and the affiliations they state, so that later
 	// role references ("the U.S. president") can find their holder.
@@ -131,6 +132,9 @@ func (st *state) affiliate(src, dst *entity, s *sentence, conf float64, rule, ro
 	}
 	if st.affil[src] == nil {
 		st.affil[src] = map[*entity]bool{}
+	}
+	if !st.affil[src][dst] {
+		st.affilTo[dst] = append(st.affilTo[dst], src)
 	}
 	st.affil[src][dst] = true
 	var props map[string]string

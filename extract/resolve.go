@@ -302,6 +302,28 @@ func (st *state) listedPerson(name string) *entity {
 // Mariano Grossi" with "Rafael Grossi" (same first and last word).
 func (st *state) personFor(name string) *entity {
 	words := strings.Fields(norm.Key(name))
+	if len(words) > 0 {
+		// The first person filed under the (first, last) words: an index,
+		// since a scan of every entity per name was quadratic in the names
+		// an article gives.
+		if st.byEnds == nil {
+			st.byEnds = map[[2]string]*entity{}
+		}
+		for ; st.endsFiled < len(st.ents); st.endsFiled++ {
+			e := st.ents[st.endsFiled]
+			k := [2]string{}
+			if e.typ == graph.Person && len(e.words) >= 2 {
+				k = [2]string{e.words[0], e.words[len(e.words)-1]}
+			}
+			if _, ok := st.byEnds[k]; !ok && k[0] != "" {
+				st.byEnds[k] = e
+			}
+		}
+		if e := st.byEnds[[2]string{words[0], words[len(words)-1]}]; e != nil {
+			return e
+		}
+		return st.entityFor(graph.Person, name, nil)
+	}
 	for _, e := range st.ents {
 		if e.typ != graph.Person || len(e.words) < 2 {
 			continue

@@ -243,7 +243,11 @@ func appendEntity(list []*entity, e *entity) []*entity {
 }
 
 // roleHolder resolves "the U.S. president" or "his Iranian counterpart" to
-// the person of the article who holds that role for that state.
+// the person of the article who holds that role for that state: the last
+// such person in the article's order, or for a title with no state, the
+// only one. It looks only at the people st.holders files under the
+// reference's last word, so that an article naming many people stays
+// linear (a scan of every entity per reference was quadratic).
 func (st *state) roleHolder(u *unit) *entity {
 	var of *entity
 	for _, m := range u.ms {
@@ -256,11 +260,15 @@ func (st *state) roleHolder(u *unit) *entity {
 	if len(words) > 0 {
 		noun = words[len(words)-1]
 	}
+	if noun == "" {
+		return nil // no role to hold (and hasRole would say no to everyone)
+	}
+	h := st.roleHolders()
 	if of == nil {
 		// "the leader's sister": the one person the article gives that title.
 		var only *entity
-		for _, e := range st.ents {
-			if e.typ == graph.Person && noun != "" && hasRole(e, words, st.date) {
+		for _, e := range h.withRole(noun) {
+			if e != only && hasRole(e, words, st.date) {
 				if only != nil {
 					return nil
 				}
@@ -269,16 +277,89 @@ func (st *state) roleHolder(u *unit) *entity {
 		}
 		return only
 	}
-	var best *entity
-	for _, e := range st.ents {
-		if e.typ != graph.Person || !st.affiliated(e, of) {
-			continue
+	if noun == "counterpart" {
+		// any person tied to of: stated in the article or listed
+		var best *entity
+		for _, list := range [2][]*entity{st.affilTo[of], h.listed} {
+			for _, e := range list {
+				if e.typ == graph.Person && (best == nil || h.pos[e] > h.pos[best]) && st.affiliated(e, of) {
+					best = e
+				}
+			}
 		}
-		if noun == "counterpart" || hasRole(e, words, st.date) {
-			best = e
+		return best
+	}
+	cands := h.withRole(noun)
+	for i := len(cands) - 1; i >= 0; i-- { // the last one that fits
+		if e := cands[i]; st.affiliated(e, of) && hasRole(e, words, st.date) {
+			return e
 		}
 	}
-	return best
+	return nil
+}
+
+// holderIndex files the article's people by the ends of their roles' titles
+// (text roles and listed roles held at the article's date), in the order of
+// st.ents, for roleHolder. A title holds a role noun when it ends with it
+// (hasRole), so the people who may hold noun are those filed under its last
+// min(len(noun), roleEnd) bytes; hasRole then decides.
+type holderIndex struct {
+	n      int                  // st.ents filed so far
+	pos    map[*entity]int      // person -> index in st.ents
+	byEnd  map[string][]*entity // last k <= roleEnd bytes of a lower-case title -> people, in st.ents order
+	listed []*entity            // people with a gazetteer entry, in st.ents order
+}
+
+// roleEnd bounds the title ends filed per role, so that a hostile
+// 100,000-character "title" costs roleEnd entries, not one per suffix.
+const roleEnd = 8
+
+// roleHolders returns the index, first filing the entities added since the
+// last call. Roles are all given during resolve, before any reference is
+// resolved, so a filed person's titles do not change afterwards.
+func (st *state) roleHolders() *holderIndex {
+	h := &st.holders
+	if h.pos == nil {
+		h.pos, h.byEnd = map[*entity]int{}, map[string][]*entity{}
+	}
+	for ; h.n < len(st.ents); h.n++ {
+		e := st.ents[h.n]
+		if e.typ != graph.Person {
+			continue
+		}
+		h.pos[e] = h.n
+		if e.entry != nil {
+			h.listed = append(h.listed, e)
+		}
+		file := func(r string) {
+			r = strings.ToLower(r)
+			for k := 1; k <= len(r) && k <= roleEnd; k++ {
+				l := h.byEnd[r[len(r)-k:]]
+				if len(l) == 0 || l[len(l)-1] != e {
+					h.byEnd[r[len(r)-k:]] = append(l, e)
+				}
+			}
+		}
+		for _, r := range e.roles {
+			file(r)
+		}
+		if e.entry != nil {
+			for _, r := range e.entry.RolesAt(st.date) {
+				file(r)
+			}
+		}
+	}
+	return h
+}
+
+// withRole returns the people who may hold a role ending in noun, in
+// st.ents order (a person appears once, or more if two of its titles end
+// alike).
+func (h *holderIndex) withRole(noun string) []*entity {
+	if len(noun) > roleEnd {
+		noun = noun[len(noun)-roleEnd:]
+	}
+	return h.byEnd[noun]
 }
 
 // hasRole reports whether person e has a role ending in noun: one the
