@@ -169,5 +169,22 @@ func TestStructuralForms(t *testing.T) {
 			want:    []string{"Gulf Cooperation Council SUPPORTS Qatar", "Gulf Cooperation Council DEMANDS Israel"},
 			wantNot: []string{"Qatar DEMANDS Israel"},
 		},
+		{
+			name:    "an invasion of a state and a war against it are attacks; over its invasion is the sanctioned one's",
+			text:    "Norway joined sanctions on Russia over its invasion of Ukraine. The funds feed Russia's war against Ukraine.",
+			want:    []string{"Russia ATTACKS Ukraine"},
+			wantNot: []string{"Norway ATTACKS Ukraine"},
+		},
+		{
+			name:    "the person a demonym describes is the object; an object pronoun ends the search",
+			text:    "Britain sanctioned Serbian businessman Dragan Markovic in May. The Foreign Office accused him of smuggling arms to Libya.",
+			want:    []string{"United Kingdom SANCTIONS Dragan Markovic"},
+			wantNot: []string{"United Kingdom SANCTIONS Serbia", "Foreign, Commonwealth and Development Office CRITICIZES Libya"},
+		},
+		{
+			name:    "the war in a place names no one attacked",
+			text:    "The war in Sudan entered its third year as Egypt hosted talks.",
+			wantNot: []string{"Egypt ATTACKS Sudan"},
+		},
 	})
 }

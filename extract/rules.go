@@ -233,6 +233,8 @@ func (v *sentenceView) object(k, window int, ok func(*entity) bool) *unit {
 	return v.objectFor(k, window, ok, false)
 }
 
+var objectPronouns = set("him", "her", "them", "us", "me", "it")
+
 // objectFor is object; hostile says "against X" names the target
 // ("strikes against the group").
 func (v *sentenceView) objectFor(k, window int, ok func(*entity) bool, hostile bool) *unit {
@@ -241,6 +243,11 @@ func (v *sentenceView) objectFor(k, window int, ok func(*entity) bool, hostile b
 	for j := k + 1; j < len(s.Tokens) && j <= k+window; j++ {
 		l := s.lower[j]
 		if (s.is(j, fClauseBreak) || l == "by") && !(l == "as" && strings.HasSuffix(s.lower[j-1], "ed")) { // "described as"
+			return nil
+		}
+		// "accused him of arming Libya": an object pronoun no one
+		// resolves is still the object; what follows is not.
+		if j == k+1 && v.at[j] == nil && objectPronouns[l] {
 			return nil
 		}
 		switch {
@@ -253,7 +260,22 @@ func (v *sentenceView) objectFor(k, window int, ok func(*entity) bool, hostile b
 			against := !hostile && v.prepBefore(u) == "against" && !(k == u.start-1 || k == u.start-2 && s.lower[u.start-1] == "the")
 			near := hostile && v.prepBefore(u) == "near" // "launchers near Nabatieh": where, not whom
 			if ok(u.head) && !skipGroup && !against && !near {
-				// "Hezbollah's elite Radwan Force": the possessed is the object.
+				// "Hezbollah's elite Radwan Force": the possessed is the object;
+				// "sanctioned Serbian businessman Dragan Markovic": so is the
+				// person a demonym describes.
+				if u.endsInDemonym() && !u.possessive {
+					for n := u.end; n < len(s.Tokens) && n <= u.end+2; n++ {
+						if w := v.at[n]; w != nil {
+							if w != u && typeOf(w) == graph.Person && ok(w.head) {
+								return w
+							}
+							break
+						}
+						if s.Tokens[n].Kind != text.Word || s.isCap(n) || s.is(n, fFunction|fPreposition) {
+							break
+						}
+					}
+				}
 				if u.possessive {
 					for n := u.end + 1; n < len(s.Tokens) && n <= u.end+3; n++ {
 						if w := v.at[n]; w != nil && w != u {
