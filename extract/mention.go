@@ -29,17 +29,18 @@ type mention struct {
 	start, end int // token span [start, end)
 	typ        graph.EntityType
 	form       formKind
-	entry      *gazetteer.Entry // when the gazetteer knows it
-	text       string           // surface text
-	rule       string           // what found it
-	ent        *entity          // set by resolution
-	orgState   *entity          // a state named inside an organization's name ("U.S. Navy")
-	prio       int              // rulePriority of rule, set by choose
-	category   string           // weapons: the cue noun's category
-	capital    *gazetteer.Entry // a capital form: its state
-	placeEntry *gazetteer.Entry // a capital form: the city's own Place entry, if listed
-	alias      string           // another name the span gives ("Hiiraan region" for "Hiiraan")
-	typed      bool             // typed by its context, not its shape (context.go)
+	entry      *gazetteer.Entry   // when the gazetteer knows it
+	text       string             // surface text
+	rule       string             // what found it
+	ent        *entity            // set by resolution
+	orgState   *entity            // a state named inside an organization's name ("U.S. Navy")
+	prio       int                // rulePriority of rule, set by choose
+	category   string             // weapons: the cue noun's category
+	capital    *gazetteer.Entry   // a capital form: its state
+	placeEntry *gazetteer.Entry   // a capital form: the city's own Place entry, if listed
+	alias      string             // another name the span gives ("Hiiraan region" for "Hiiraan")
+	typed      bool               // typed by its context, not its shape (context.go)
+	alts       []*gazetteer.Entry // other entries an ambiguous form may name ("Congo"), as likely as entry
 }
 
 func (m *mention) overlaps(o *mention) bool {
@@ -275,6 +276,14 @@ func choose(cands []*mention) []*mention {
 func better(a, b *mention) bool {
 	la, lb := a.end-a.start, b.end-b.start
 	pa, pb := a.prio, b.prio
+	// A listed person's name with a title word inside it ("Hassan Sheikh
+	// Mohamud") is not that title before a shorter name ("Sheikh Mohamud").
+	if listedNameAround(a, b) {
+		return true
+	}
+	if listedNameAround(b, a) {
+		return false
+	}
 	// A titled person wins over anything it overlaps: "President Trump".
 	if pa == 6 && pb != 6 {
 		return true
@@ -289,6 +298,13 @@ func better(a, b *mention) bool {
 		return pa > pb
 	}
 	return a.start < b.start
+}
+
+// listedNameAround: a is a listed person's name that starts before the
+// titled mention b (so holds its title word) and ends with or after it.
+func listedNameAround(a, b *mention) bool {
+	return a.rule == "gazetteer" && a.typ == graph.Person && b.rule == "title" &&
+		a.start < b.start && a.end >= b.end
 }
 
 func sortMentions(ms []*mention) {
@@ -440,6 +456,11 @@ func (x *Extractor) datelineMentions(s *sentence, out []*mention) []*mention {
 			m.entry = placeEntryOf(x.gaz.Lookup(key))
 		}
 	}
+	if m.entry == nil && hasType(x.gaz.Lookup(key), graph.Organization) {
+		// "UNITED NATIONS —": a story filed from an organization is filed
+		// from its listed headquarters.
+		m.entry = placeEntryOf(x.gaz.Lookup(key + " headquarters"))
+	}
 	if m.entry == nil {
 		if len(x.gaz.Lookup(key)) > 0 {
 			return out // a state, an agency: no city to read here
@@ -512,6 +533,15 @@ func (x *Extractor) pickForm(s *sentence, start, end int, forms []gazetteer.Form
 	}
 	m := &mention{sent: s.Index, start: start, end: end, typ: best.Entry.Type, entry: best.Entry,
 		text: surface, rule: "gazetteer"}
+	if best.Ambiguous {
+		// "Congo": the Republic or the Democratic Republic, scored alike;
+		// resolution takes the one the article names (preferAlternatives).
+		for _, f := range forms {
+			if f.Entry != best.Entry && f.Entry.Type == best.Entry.Type && f.Kind == best.Kind && score(f) == score(*best) {
+				m.alts = append(m.alts, f.Entry)
+			}
+		}
+	}
 	switch best.Kind {
 	case gazetteer.Demonym:
 		m.form = formDemonym

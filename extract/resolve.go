@@ -114,6 +114,8 @@ func (st *state) entityFor(t graph.EntityType, name string, entry *gazetteer.Ent
 // partial names ("Araghchi", "the Truman") by the fuller name they echo.
 func (st *state) resolve() {
 	st.consistentTypes()
+	st.preferAlternatives()
+	st.polities = st.actingPolities()
 	// Pass 1: mentions that name their entity on their own.
 	for si, ms := range st.mentions {
 		s := st.sents[si]
@@ -150,6 +152,46 @@ func (st *state) resolve() {
 	}
 }
 
+// preferAlternatives: an ambiguous form that names several entries alike
+// ("Congo", "Congolese") names the one the article names unambiguously
+// elsewhere ("Kinshasa", "DRC"); with none, or both, the list's first.
+func (st *state) preferAlternatives() {
+	named := map[*gazetteer.Entry]bool{}
+	for _, ms := range st.mentions {
+		for _, m := range ms {
+			if m.entry != nil && len(m.alts) == 0 {
+				named[m.entry] = true
+			}
+			if m.capital != nil && len(m.alts) == 0 {
+				named[m.capital] = true
+			}
+		}
+	}
+	for _, ms := range st.mentions {
+		for _, m := range ms {
+			if len(m.alts) == 0 || named[m.entry] {
+				continue
+			}
+			var pick *gazetteer.Entry
+			for _, a := range m.alts {
+				if named[a] {
+					if pick != nil {
+						pick = nil // both named: no evidence either way
+						break
+					}
+					pick = a
+				}
+			}
+			if pick != nil {
+				if m.capital == m.entry {
+					m.capital = pick
+				}
+				m.entry = pick
+			}
+		}
+	}
+}
+
 func (st *state) resolveFull(s *sentence, m *mention) {
 	switch {
 	case m.form == formCapital:
@@ -175,6 +217,11 @@ func (st *state) resolveFull(s *sentence, m *mention) {
 	case m.typ == graph.Weapon && st.variantEntity(s, m) != nil:
 		// "F-35A" and "F-35C" are two weapons, not the F-35 entry.
 		m.ent = st.variantEntity(s, m)
+	case m.entry != nil && st.polities[m.entry]:
+		// A breakaway territory acting: the de facto state, an entity of
+		// its own (no LOCATED_IN edge, no place kind).
+		m.typ = graph.State
+		m.ent = st.entityFor(graph.State, m.entry.Name, nil)
 	case m.entry != nil:
 		m.ent = st.entityFor(m.typ, "", m.entry)
 		// "Tren de Aragua (TDA)": an unlisted acronym of a listed name.
