@@ -632,8 +632,8 @@ func nameAt(s *sentence, i int) int {
 		case t.Kind == text.Word && t.IsCap() && !s.is(j, fFunction|fMonth|fWeekday|fOrgHead|fPlaceHead) &&
 			!(j == i && s.is(j, fTitle)):
 			j++
-		case j > i && s.is(j, fParticle) && s.isCap(j+1):
-			j++
+		case j > i && s.is(j, fParticle) && (s.isCap(j+1) || s.is(j+1, fParticle) && s.isCap(j+2)):
+			j++ // "bin Tariq", "von der Leyen"
 		case j > i && t.Kind == text.Word && particlePrefixed(t.Text): // "el-Sisi", "al-Busaidi"
 			j++
 		default:

@@ -4,8 +4,9 @@ import "testing"
 
 // Which sense of a name the text means, and which of two listed things an
 // ambiguous name is: a dateline, a locative, a building's head word, a
-// breakaway territory's government, a title word inside a listed name and
-// an ambiguous state name decided by the rest of the article. Each
+// breakaway territory's government, a title word inside a listed name, a
+// chain of name particles and an ambiguous state name decided by the rest
+// of the article. Each
 // mechanism has a negative case. The sentences are written for the test.
 func TestSenses(t *testing.T) {
 	check(t, []mechanismCase{
@@ -90,6 +91,18 @@ func TestSenses(t *testing.T) {
 			text:    "Somali President Hassan Sheikh Mohamud flew to Ankara.",
 			want:    []string{"Person=Hassan Sheikh Mohamud"},
 			wantNot: []string{"Person=Mohamud", "Person:President Hassan Sheikh Mohamud"},
+		},
+		{
+			name:    "a name goes on over a chain of particles: von der Leyen",
+			text:    "European Commission President Ursula von der Leyen said the bloc would help. Dutch envoy Jan van den Berg agreed.",
+			want:    []string{"Person=Ursula von der Leyen", "Person=Jan van den Berg", "Ursula von der Leyen AFFILIATED_WITH European Commission"},
+			wantNot: []string{"Person=Ursula", "Person=Jan"},
+		},
+		{
+			name:    "negative: particles with no capitalised name after them are not part of the name",
+			text:    "Health Minister Anna de la said on Monday that clinics would reopen.",
+			want:    []string{"Person=Anna"},
+			wantNot: []string{"Person=Anna de la"},
 		},
 		{
 			name:    "an ambiguous state name is the one the article names: Kinshasa",
