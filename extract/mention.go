@@ -565,7 +565,7 @@ func (x *Extractor) ambiguousOK(s *sentence, start, end int, f gazetteer.Form) b
 	if s.isNameWord(end) && !s.isPossessive(end) && !s.is(end, fTitle|fTitleMod) { // "Jordan Peterson", not "Georgian President"
 		return false
 	}
-	if start > 0 && s.isNameWord(start-1) && !s.is(start-1, fTitle) { // "Michael Jordan"
+	if start > 0 && s.isNameWord(start-1) && !s.is(start-1, fTitle) && !x.isDemonym(s, start-1) { // "Michael Jordan", not "the American Patriot"
 		return false
 	}
 	// "Atlanta, Georgia": after "Place," the name is where that place is;
@@ -916,7 +916,7 @@ func (x *Extractor) weaponMentions(s *sentence, out []*mention) []*mention {
 				nameEnd--
 			}
 			start := nameEnd
-			for start > 0 && s.isNameWord(start-1) && !s.is(start-1, fTitle) && !x.isStateForm(s, start-1) {
+			for start > 0 && s.isNameWord(start-1) && !s.is(start-1, fTitle) && !x.isStateForm(s, start-1) && !regionAdjectives[s.lower[start-1]] {
 				start--
 			}
 			if start < nameEnd {
@@ -949,6 +949,11 @@ func (x *Extractor) weaponMentions(s *sentence, out []*mention) []*mention {
 	}
 	return out
 }
+
+// regionAdjectives name a region or bloc, not a weapon: "a European
+// air-defence system", "Soviet tanks".
+var regionAdjectives = set("european", "western", "eastern", "soviet", "asian", "african", "arab", "nordic",
+	"baltic", "latin", "american-made", "western-made", "soviet-era", "soviet-made", "russian-made")
 
 // isStateForm: token i is a listed state's name or demonym ("Japanese").
 func (x *Extractor) isStateForm(s *sentence, i int) bool {

@@ -105,6 +105,17 @@ func TestSenses(t *testing.T) {
 			wantNot: []string{"Person=Anna de la"},
 		},
 		{
+			name:    "a region's adjective is no weapon's name; a demonym before an ambiguous listed weapon",
+			text:    "Denmark is weighing a European air-defence system rather than the American Patriot.",
+			want:    []string{"Weapon=Patriot"},
+			wantNot: []string{"Weapon=European", "Weapon:American Patriot"},
+		},
+		{
+			name: "negative: an unlisted name before a weapon noun is still a weapon",
+			text: "Kyiv asked for more Hawk Eye air-defence systems.",
+			want: []string{"Weapon=Hawk Eye"},
+		},
+		{
 			name:    "an ambiguous state name is the one the article names: Kinshasa",
 			text:    "Kinshasa accuses Kigali of backing the M23 rebels in eastern Congo.",
 			want:    []string{"State=Democratic Republic of the Congo"},
