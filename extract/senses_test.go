@@ -57,6 +57,18 @@ func TestSenses(t *testing.T) {
 			wantNot: []string{"Place=Islamic State Mozambique Province", "Organization=ISMP"},
 		},
 		{
+			name:    "a listed region is no person's name (Republika Srpska)",
+			text:    "Republika Srpska's parliament voted to ban state police from its territory.",
+			want:    []string{"Place=Republika Srpska"},
+			wantNot: []string{"Person=Republika Srpska"},
+		},
+		{
+			name:    "a Chinese name of a disputed feature is the feature",
+			text:    "Vietnamese boats fished near the Paracel Islands, which China calls the Xisha Islands.",
+			want:    []string{"Place:Xisha Islands"},
+			wantNot: []string{"Place=Xisha Islands"},
+		},
+		{
 			name:    "a breakaway territory whose government acts is a state in the whole article",
 			text:    "Transnistria's separatist leader Vadim Krasnoselsky accepted the deal. The first gas flowed into Transnistria on Monday.",
 			want:    []string{"State=Transnistria", "Vadim Krasnoselsky AFFILIATED_WITH Transnistria"},
