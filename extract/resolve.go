@@ -6,6 +6,7 @@ import (
 
 	"github.com/newsgraph/kg/extract/gazetteer"
 	"github.com/newsgraph/kg/extract/norm"
+	"github.com/newsgraph/kg/extract/text"
 	"github.com/newsgraph/kg/graph"
 )
 
@@ -195,7 +196,7 @@ func (st *state) preferAlternatives() {
 func (st *state) resolveFull(s *sentence, m *mention) {
 	switch {
 	case m.form == formCapital:
-		if capitalIsLocation(s, m) {
+		if st.capitalIsLocation(s, m) {
 			m.typ = graph.Place
 			if m.placeEntry != nil {
 				m.ent = st.entityFor(graph.Place, "", m.placeEntry)
@@ -363,7 +364,7 @@ func (st *state) personFor(name string) *entity {
 
 // capitalIsLocation tells "talks in Tehran" (a place) from "Tehran has
 // said" (the state acting).
-func capitalIsLocation(s *sentence, m *mention) bool {
+func (st *state) capitalIsLocation(s *sentence, m *mention) bool {
 	if s.isPossessive(m.end) {
 		// "Tehran's nuclear program" is the state; "Tel Aviv's Hostages
 		// Square" is the city.
@@ -375,6 +376,12 @@ func capitalIsLocation(s *sentence, m *mention) bool {
 			return true
 		}
 		p--
+	}
+	if p > 0 && s.lower[p] == "from" && authorityNouns[s.lower[p-1]] {
+		return false // "orders from Moscow": what the government sends
+	}
+	if p > 0 && s.lower[p] == "to" && allegianceBefore(s, p) {
+		return false // "handed the country to Moscow", "loyal to Tehran"
 	}
 	if p >= 0 && s.is(p, fLocative) {
 		return true
@@ -399,9 +406,10 @@ func capitalIsLocation(s *sentence, m *mention) bool {
 	if p > 0 && s.lower[p] == "of" && s.is(p-1, fLocationOf) {
 		return true
 	}
-	// "Muscat, Oman": a place followed by its country.
+	// "Muscat, Oman": a place followed by its country ("Washington, Paris
+	// and London" is a list of governments).
 	if s.lowerAt(m.end) == "," && s.isCap(m.end+1) && s.lowerAt(m.end+2) != "said" {
-		return m.placeEntry != nil
+		return m.placeEntry != nil && st.stateNameAt(s, m.end+1)
 	}
 	// "Brussels hosted the summit": a city hosts (a state hosting is
 	// named as the state).
@@ -410,6 +418,46 @@ func capitalIsLocation(s *sentence, m *mention) bool {
 	}
 	// "Tehran-based"
 	return strings.HasPrefix(s.lowerAt(m.end), "-")
+}
+
+// authorityNouns before "from CAPITAL" make it the government that sends
+// them ("orders from Moscow", "pressure from Washington").
+var authorityNouns = set("orders", "order", "instructions", "instruction", "directives", "pressure", "support",
+	"backing", "approval", "permission", "funding", "guidance", "demands", "signal", "signals", "message")
+
+// allegianceWords before "to CAPITAL" (within three words) make it the
+// government: "handed the country to Moscow", "loyal to Tehran".
+var allegianceWords = set("handed", "hand", "hands", "ceded", "cede", "surrendered", "sold", "betrayed",
+	"loyal", "loyalty", "allegiance", "closer", "pivot", "tilt", "beholden", "subservient")
+
+func allegianceBefore(s *sentence, p int) bool {
+	for k := p - 1; k >= 0 && k >= p-3; k-- {
+		if allegianceWords[s.lower[k]] {
+			return true
+		}
+		if s.Tokens[k].Kind != text.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// stateNameAt: the words from i name a listed state by its name (not its
+// capital or demonym): "Oman" in "Muscat, Oman".
+func (st *state) stateNameAt(s *sentence, i int) bool {
+	key := ""
+	for k := i; k < len(s.Tokens) && k < i+4 && s.keys[k] != ""; k++ {
+		if key != "" {
+			key += " "
+		}
+		key += s.keys[k]
+		for _, f := range st.x.gaz.Lookup(key) {
+			if f.Entry.Type == graph.State && f.Kind != gazetteer.Capital && f.Kind != gazetteer.Demonym {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // placeHeadWithin reports a place head word among the n tokens from i.

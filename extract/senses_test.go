@@ -3,7 +3,8 @@ package extract
 import "testing"
 
 // Which sense of a name the text means, and which of two listed things an
-// ambiguous name is: a dateline, a locative, a building's head word, a
+// ambiguous name is: a dateline, a locative, what a capital sends or is
+// handed, a list of capitals, a building's head word, a
 // breakaway territory's government, a title word inside a listed name, a
 // chain of name particles and an ambiguous state name decided by the rest
 // of the article. Each
@@ -37,6 +38,30 @@ func TestSenses(t *testing.T) {
 			text:    "Manila and Hanoi said they were natural partners.",
 			want:    []string{"State:Manila"},
 			wantNot: []string{"Place=Manila"},
+		},
+		{
+			name:    "a capital that sends orders or is handed a country is its government",
+			text:    "The tanker was acting on orders from Moscow. The opposition said the government had handed the country to Moscow.",
+			want:    []string{"State:Moscow"},
+			wantNot: []string{"Place=Moscow"},
+		},
+		{
+			name:    "negative: a capital flown to is the city",
+			text:    "The envoy flew to Moscow on Friday after a stop in Ankara.",
+			want:    []string{"Place=Moscow"},
+			wantNot: []string{"State:Moscow"},
+		},
+		{
+			name:    "a list of capitals thanked is a list of governments",
+			text:    "Bourita thanked Washington, Paris and London for their support.",
+			want:    []string{"State:Washington", "State:Paris", "State:London"},
+			wantNot: []string{"Place=Washington, D.C.", "Place=Paris"},
+		},
+		{
+			name:    "negative: a capital followed by its country is the city",
+			text:    "The talks were held in Muscat, Oman, on Saturday. Doha, Qatar, hosted the next round.",
+			want:    []string{"Place=Muscat", "Place=Doha", "State=Oman"},
+			wantNot: []string{"State:Muscat"},
 		},
 		{
 			name:    "an unlisted name ending in House is a building",
