@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/newsgraph/kg/extract/gazetteer"
 	"github.com/newsgraph/kg/extract/norm"
+	"github.com/newsgraph/kg/extract/text"
 	"github.com/newsgraph/kg/graph"
 )
 
@@ -133,4 +134,46 @@ func (st *state) consistentTypes() {
 			}
 		}
 	}
+}
+
+// A breakaway territory with a government of its own (polity=1 in the
+// list: Transnistria, Abkhazia) is a place where the text only locates
+// things in it ("the breakaway region of Transnistria") and a de facto
+// state where it has that government act: its leader or authorities
+// ("Transnistria's separatist leader"), or it speaking ("Abkhazia said").
+// Acting once in an article makes it the State in all of that article.
+
+// polityNouns after "X's" (or "X") name its government.
+var polityNouns = set("leader", "leaders", "leadership", "president", "government", "authorities",
+	"administration", "officials", "parliament", "minister", "ministry", "army", "forces")
+
+// actsAsPolity reports whether mention m has its territory's government act.
+func actsAsPolity(s *sentence, m *mention) bool {
+	i := m.end
+	if s.isPossessive(i) {
+		i++
+	}
+	for k := i; k < i+3 && k < len(s.Tokens); k++ {
+		if polityNouns[s.lower[k]] && !s.isCap(k) || s.is(k, fTitle) && !s.isCap(k) {
+			return true
+		}
+		if s.isCap(k) || s.Tokens[k].Kind != text.Word {
+			break
+		}
+	}
+	return !s.isPossessive(m.end) && reportingVerbs[s.lowerAt(m.end)]
+}
+
+// actingPolities returns the listed breakaway territories the article has
+// act as states.
+func (st *state) actingPolities() map[*gazetteer.Entry]bool {
+	acting := map[*gazetteer.Entry]bool{}
+	for si, ms := range st.mentions {
+		for _, m := range ms {
+			if m.entry != nil && m.entry.Type == graph.Place && m.entry.Attr("polity") == "1" && actsAsPolity(st.sents[si], m) {
+				acting[m.entry] = true
+			}
+		}
+	}
+	return acting
 }

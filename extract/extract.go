@@ -26,7 +26,7 @@ import (
 
 // Version names the extraction rules and lists. Change it when they
 // change: stores then re-extract articles they already hold.
-const Version = "kg-extract-6"
+const Version = "kg-extract-7"
 
 // Options configure an Extractor.
 type Options struct {
@@ -183,6 +183,7 @@ type state struct {
 
 	bodyState map[string]*gazetteer.Entry  // generic body slug -> the state the article last tied it to
 	bodyOf    map[*entity]*gazetteer.Entry // unlisted qualified body -> its state
+	polities  map[*gazetteer.Entry]bool    // breakaway territories the article has act as states
 }
 
 // buffers are the per-article working arrays, reused across articles (the

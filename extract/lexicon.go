@@ -46,7 +46,7 @@ var titleModifiers = set(
 	"political", "religious", "spiritual", "top-ranking", "high-ranking", "longtime", "veteran",
 	"then", "outgoing", "incoming", "newly", "appointed", "elected", "interim", "caretaker", "de",
 	"facto", "house", "senate", "white", "spy", "counterterrorism", "nuclear", "negotiating", "lead",
-	"political", "retired", "incumbent", "exiled", "jailed", "slain", "late", "powerful",
+	"political", "retired", "incumbent", "exiled", "jailed", "slain", "late", "powerful", "separatist",
 	"external", "internal", "home", "public", "social", "civil", "digital", "maritime", "aviation",
 	"communications", "veterans", "science", "technology", "tourism", "sports", "youth", "women",
 	"welfare", "employment", "housing", "infrastructure", "mining", "fisheries", "climate", "emergency",
@@ -93,6 +93,7 @@ var placeHeads = set(
 	"temple", "hotel", "stadium", "prison", "square", "heights", "corridor", "border", "coast", "pass",
 	"kibbutz", "village", "town", "refinery", "terminal", "harbor", "harbour", "airbase", "reactor",
 	"diwan", "building", "tower", "hall", "park", "strip", "bank", "territory", "territories", "zone",
+	"house", // a named building ("Hyderabad House", "Blair House"); bodies named so are listed (Chatham House)
 )
 
 // placeLeads begin a place's name ("Kibbutz Nahal Oz", "Camp Lemonnier").
@@ -149,7 +150,7 @@ var weaponModifiers = set("anti-ship", "anti-tank", "anti-aircraft", "anti-air",
 
 // locativePrepositions make a capital a location, not an actor ("in
 // Tehran", "a visit to Moscow").
-var locativePrepositions = set("in", "at", "to", "from", "near", "into", "outside", "inside", "across",
+var locativePrepositions = set("in", "at", "to", "from", "near", "into", "outside", "inside", "across", "off",
 	"around", "toward", "towards", "via", "through", "within", "throughout", "visited", "visit",
 	"visiting", "reached", "arrived", "left", "entered", "toured", "seized", "captured", "stormed",
 	"besieged", "encircled", "liberated", "overran")

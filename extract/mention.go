@@ -29,17 +29,18 @@ type mention struct {
 	start, end int // token span [start, end)
 	typ        graph.EntityType
 	form       formKind
-	entry      *gazetteer.Entry // when the gazetteer knows it
-	text       string           // surface text
-	rule       string           // what found it
-	ent        *entity          // set by resolution
-	orgState   *entity          // a state named inside an organization's name ("U.S. Navy")
-	prio       int              // rulePriority of rule, set by choose
-	category   string           // weapons: the cue noun's category
-	capital    *gazetteer.Entry // a capital form: its state
-	placeEntry *gazetteer.Entry // a capital form: the city's own Place entry, if listed
-	alias      string           // another name the span gives ("Hiiraan region" for "Hiiraan")
-	typed      bool             // typed by its context, not its shape (context.go)
+	entry      *gazetteer.Entry   // when the gazetteer knows it
+	text       string             // surface text
+	rule       string             // what found it
+	ent        *entity            // set by resolution
+	orgState   *entity            // a state named inside an organization's name ("U.S. Navy")
+	prio       int                // rulePriority of rule, set by choose
+	category   string             // weapons: the cue noun's category
+	capital    *gazetteer.Entry   // a capital form: its state
+	placeEntry *gazetteer.Entry   // a capital form: the city's own Place entry, if listed
+	alias      string             // another name the span gives ("Hiiraan region" for "Hiiraan")
+	typed      bool               // typed by its context, not its shape (context.go)
+	alts       []*gazetteer.Entry // other entries an ambiguous form may name ("Congo"), as likely as entry
 }
 
 func (m *mention) overlaps(o *mention) bool {
@@ -275,6 +276,14 @@ func choose(cands []*mention) []*mention {
 func better(a, b *mention) bool {
 	la, lb := a.end-a.start, b.end-b.start
 	pa, pb := a.prio, b.prio
+	// A listed person's name with a title word inside it ("Hassan Sheikh
+	// Mohamud") is not that title before a shorter name ("Sheikh Mohamud").
+	if listedNameAround(a, b) {
+		return true
+	}
+	if listedNameAround(b, a) {
+		return false
+	}
 	// A titled person wins over anything it overlaps: "President Trump".
 	if pa == 6 && pb != 6 {
 		return true
@@ -289,6 +298,13 @@ func better(a, b *mention) bool {
 		return pa > pb
 	}
 	return a.start < b.start
+}
+
+// listedNameAround: a is a listed person's name that starts before the
+// titled mention b (so holds its title word) and ends with or after it.
+func listedNameAround(a, b *mention) bool {
+	return a.rule == "gazetteer" && a.typ == graph.Person && b.rule == "title" &&
+		a.start < b.start && a.end >= b.end
 }
 
 func sortMentions(ms []*mention) {
@@ -440,6 +456,11 @@ func (x *Extractor) datelineMentions(s *sentence, out []*mention) []*mention {
 			m.entry = placeEntryOf(x.gaz.Lookup(key))
 		}
 	}
+	if m.entry == nil && hasType(x.gaz.Lookup(key), graph.Organization) {
+		// "UNITED NATIONS —": a story filed from an organization is filed
+		// from its listed headquarters.
+		m.entry = placeEntryOf(x.gaz.Lookup(key + " headquarters"))
+	}
 	if m.entry == nil {
 		if len(x.gaz.Lookup(key)) > 0 {
 			return out // a state, an agency: no city to read here
@@ -512,6 +533,15 @@ func (x *Extractor) pickForm(s *sentence, start, end int, forms []gazetteer.Form
 	}
 	m := &mention{sent: s.Index, start: start, end: end, typ: best.Entry.Type, entry: best.Entry,
 		text: surface, rule: "gazetteer"}
+	if best.Ambiguous {
+		// "Congo": the Republic or the Democratic Republic, scored alike;
+		// resolution takes the one the article names (preferAlternatives).
+		for _, f := range forms {
+			if f.Entry != best.Entry && f.Entry.Type == best.Entry.Type && f.Kind == best.Kind && score(f) == score(*best) {
+				m.alts = append(m.alts, f.Entry)
+			}
+		}
+	}
 	switch best.Kind {
 	case gazetteer.Demonym:
 		m.form = formDemonym
@@ -535,7 +565,7 @@ func (x *Extractor) ambiguousOK(s *sentence, start, end int, f gazetteer.Form) b
 	if s.isNameWord(end) && !s.isPossessive(end) && !s.is(end, fTitle|fTitleMod) { // "Jordan Peterson", not "Georgian President"
 		return false
 	}
-	if start > 0 && s.isNameWord(start-1) && !s.is(start-1, fTitle) { // "Michael Jordan"
+	if start > 0 && s.isNameWord(start-1) && !s.is(start-1, fTitle) && !x.isDemonym(s, start-1) { // "Michael Jordan", not "the American Patriot"
 		return false
 	}
 	if titleSpan(s, start) > end { // "National Security Adviser" is a title, not The National
@@ -605,8 +635,8 @@ func nameAt(s *sentence, i int) int {
 		case t.Kind == text.Word && t.IsCap() && !s.is(j, fFunction|fMonth|fWeekday|fOrgHead|fPlaceHead) &&
 			!(j == i && s.is(j, fTitle)):
 			j++
-		case j > i && s.is(j, fParticle) && s.isCap(j+1):
-			j++
+		case j > i && s.is(j, fParticle) && (s.isCap(j+1) || s.is(j+1, fParticle) && s.isCap(j+2)):
+			j++ // "bin Tariq", "von der Leyen"
 		case j > i && t.Kind == text.Word && particlePrefixed(t.Text): // "el-Sisi", "al-Busaidi"
 			j++
 		default:
@@ -889,7 +919,7 @@ func (x *Extractor) weaponMentions(s *sentence, out []*mention) []*mention {
 				nameEnd--
 			}
 			start := nameEnd
-			for start > 0 && s.isNameWord(start-1) && !s.is(start-1, fTitle) && !x.isStateForm(s, start-1) {
+			for start > 0 && s.isNameWord(start-1) && !s.is(start-1, fTitle) && !x.isStateForm(s, start-1) && !regionAdjectives[s.lower[start-1]] {
 				start--
 			}
 			if start < nameEnd {
@@ -922,6 +952,11 @@ func (x *Extractor) weaponMentions(s *sentence, out []*mention) []*mention {
 	}
 	return out
 }
+
+// regionAdjectives name a region or bloc, not a weapon: "a European
+// air-defence system", "Soviet tanks".
+var regionAdjectives = set("european", "western", "eastern", "soviet", "asian", "african", "arab", "nordic",
+	"baltic", "latin", "american-made", "western-made", "soviet-era", "soviet-made", "russian-made")
 
 // isStateForm: token i is a listed state's name or demonym ("Japanese").
 func (x *Extractor) isStateForm(s *sentence, i int) bool {

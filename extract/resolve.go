@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsgraph/kg/extract/gazetteer"
 	"github.com/newsgraph/kg/extract/norm"
+	"github.com/newsgraph/kg/extract/text"
 	"github.com/newsgraph/kg/graph"
 )
 
@@ -115,6 +116,8 @@ func (st *state) entityFor(t graph.EntityType, name string, entry *gazetteer.Ent
 // partial names ("Araghchi", "the Truman") by the fuller name they echo.
 func (st *state) resolve() {
 	st.consistentTypes()
+	st.preferAlternatives()
+	st.polities = st.actingPolities()
 	// Pass 1: mentions that name their entity on their own.
 	for si, ms := range st.mentions {
 		s := st.sents[si]
@@ -151,10 +154,50 @@ func (st *state) resolve() {
 	}
 }
 
+// preferAlternatives: an ambiguous form that names several entries alike
+// ("Congo", "Congolese") names the one the article names unambiguously
+// elsewhere ("Kinshasa", "DRC"); with none, or both, the list's first.
+func (st *state) preferAlternatives() {
+	named := map[*gazetteer.Entry]bool{}
+	for _, ms := range st.mentions {
+		for _, m := range ms {
+			if m.entry != nil && len(m.alts) == 0 {
+				named[m.entry] = true
+			}
+			if m.capital != nil && len(m.alts) == 0 {
+				named[m.capital] = true
+			}
+		}
+	}
+	for _, ms := range st.mentions {
+		for _, m := range ms {
+			if len(m.alts) == 0 || named[m.entry] {
+				continue
+			}
+			var pick *gazetteer.Entry
+			for _, a := range m.alts {
+				if named[a] {
+					if pick != nil {
+						pick = nil // both named: no evidence either way
+						break
+					}
+					pick = a
+				}
+			}
+			if pick != nil {
+				if m.capital == m.entry {
+					m.capital = pick
+				}
+				m.entry = pick
+			}
+		}
+	}
+}
+
 func (st *state) resolveFull(s *sentence, m *mention) {
 	switch {
 	case m.form == formCapital:
-		if capitalIsLocation(s, m) {
+		if st.capitalIsLocation(s, m) {
 			m.typ = graph.Place
 			if m.placeEntry != nil {
 				m.ent = st.entityFor(graph.Place, "", m.placeEntry)
@@ -176,6 +219,11 @@ func (st *state) resolveFull(s *sentence, m *mention) {
 	case m.typ == graph.Weapon && st.variantEntity(s, m) != nil:
 		// "F-35A" and "F-35C" are two weapons, not the F-35 entry.
 		m.ent = st.variantEntity(s, m)
+	case m.entry != nil && st.polities[m.entry]:
+		// A breakaway territory acting: the de facto state, an entity of
+		// its own (no LOCATED_IN edge, no place kind).
+		m.typ = graph.State
+		m.ent = st.entityFor(graph.State, m.entry.Name, nil)
 	case m.entry != nil:
 		m.ent = st.entityFor(m.typ, "", m.entry)
 		// "Tren de Aragua (TDA)": an unlisted acronym of a listed name.
@@ -339,7 +387,7 @@ func (st *state) personFor(name string) *entity {
 
 // capitalIsLocation tells "talks in Tehran" (a place) from "Tehran has
 // said" (the state acting).
-func capitalIsLocation(s *sentence, m *mention) bool {
+func (st *state) capitalIsLocation(s *sentence, m *mention) bool {
 	if s.isPossessive(m.end) {
 		// "Tehran's nuclear program" is the state; "Tel Aviv's Hostages
 		// Square" is the city.
@@ -351,6 +399,12 @@ func capitalIsLocation(s *sentence, m *mention) bool {
 			return true
 		}
 		p--
+	}
+	if p > 0 && s.lower[p] == "from" && authorityNouns[s.lower[p-1]] {
+		return false // "orders from Moscow": what the government sends
+	}
+	if p > 0 && s.lower[p] == "to" && allegianceBefore(s, p) {
+		return false // "handed the country to Moscow", "loyal to Tehran"
 	}
 	if p >= 0 && s.is(p, fLocative) {
 		return true
@@ -403,6 +457,28 @@ func namesEntry(s *sentence, i int, e *gazetteer.Entry) bool {
 		return true
 	}
 	return slices.ContainsFunc(e.Aliases, spells)
+}
+
+// authorityNouns before "from CAPITAL" make it the government that sends
+// them ("orders from Moscow", "pressure from Washington").
+var authorityNouns = set("orders", "order", "instructions", "instruction", "directives", "pressure", "support",
+	"backing", "approval", "permission", "funding", "guidance", "demands", "signal", "signals", "message")
+
+// allegianceWords before "to CAPITAL" (within three words) make it the
+// government: "handed the country to Moscow", "loyal to Tehran".
+var allegianceWords = set("handed", "hand", "hands", "ceded", "cede", "surrendered", "sold", "betrayed",
+	"loyal", "loyalty", "allegiance", "closer", "pivot", "tilt", "beholden", "subservient")
+
+func allegianceBefore(s *sentence, p int) bool {
+	for k := p - 1; k >= 0 && k >= p-3; k-- {
+		if allegianceWords[s.lower[k]] {
+			return true
+		}
+		if s.Tokens[k].Kind != text.Word {
+			return false
+		}
+	}
+	return false
 }
 
 // placeHeadWithin reports a place head word among the n tokens from i.

@@ -261,6 +261,8 @@ func TestParseErrors(t *testing.T) {
 		{"state without demonym", header + "State\tOman\t\t\tiso=OMN\n", `bad.tsv:2: state "Oman" has no demonyms`},
 		{"two values for one", header + "Place\tMuscat\t\t\tkind=city|water\n", `bad.tsv:2: attribute "kind" takes one value`},
 		{"attribute twice", header + "Place\tMuscat\t\t\tkind=city;kind=city\n", `bad.tsv:2: attribute "kind" given twice`},
+		{"polity of a state", header + "State\tOman\t\t\tiso=OMN;demonyms=Omani;polity=1\n", `bad.tsv:2: attribute "polity" does not apply to a State`},
+		{"polity not 1", header + "Place\tTransnistria\t\t\tkind=territory;polity=yes\n", `bad.tsv:2: attribute polity="yes"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -53,7 +53,7 @@ var (
 )
 
 // singleValued lists the attribute keys that take one value.
-var singleValued = map[string]bool{"iso": true, "kind": true, "capital": true, "category": true, "maker": true}
+var singleValued = map[string]bool{"iso": true, "kind": true, "capital": true, "polity": true, "category": true, "maker": true}
 
 // attrRules lists every attribute key the format knows; anything else is a
 // typo to report rather than data to drop silently.
@@ -65,6 +65,7 @@ var attrRules = map[string]attrRule{
 	"kind":      {types: []graph.EntityType{graph.Place, graph.Organization}},
 	"in":        {types: []graph.EntityType{graph.Place, graph.Organization, graph.Weapon}, check: iso3},
 	"capital":   {types: []graph.EntityType{graph.Place}, check: oneOf("1")},
+	"polity":    {types: []graph.EntityType{graph.Place}, check: oneOf("1")}, // a breakaway territory with a government of its own
 	"category":  {types: []graph.EntityType{graph.Weapon}},
 	"maker":     {types: []graph.EntityType{graph.Weapon}, check: iso3},
 	"roles":     {types: []graph.EntityType{graph.Person}, check: checkRole}, // Title or Title@FROM..TO
