@@ -27,7 +27,7 @@ type Fact struct {
 
 // targetCases lists the prepositions that mark the one done to, per type.
 var targetCases = map[graph.RelationType]map[string]bool{
-	graph.MeetsWith:      {"with": true, "between": true},
+	graph.MeetsWith:      {"with": true, "between": true, "alongside": true},
 	graph.NegotiatesWith: {"with": true, "between": true},
 	graph.CooperatesWith: {"with": true, "between": true},
 	graph.Mediates:       {"between": true},
@@ -65,7 +65,8 @@ var notFactHeads = set("want", "hope", "plan", "seek", "aim", "intend", "try", "
 // word rules) but that, with "with" someone, name a meeting: "after a dinner
 // with Erdogan", "in a phone call with Macron".
 var meetNouns = set("dinner", "lunch", "luncheon", "breakfast", "banquet", "call", "conversation", "encounter",
-	"audience", "visit", "session", "sit-down", "tete-a-tete", "videoconference", "meeting", "summit")
+	"audience", "visit", "session", "sit-down", "tete-a-tete", "videoconference", "meeting", "summit",
+	"conference", "briefing", "phone", "telephone", "appearance")
 
 // Case markers of a noun cue that hangs from the verb of the clause whose
 // subject took part: "said during a meeting with", "spoke after talks with",
@@ -334,7 +335,9 @@ func Structure(s *Sentence) []Fact {
 			if !light && t.Symmetric() && (s.Deprels[p] == "obl" || s.Deprels[p] == "nmod") && eventCases[caseOf(s, p)] {
 				light = len(dones) > 0
 			}
-			if len(doers) == 0 && light && s.Heads[p] >= 0 && s.Cues[s.Heads[p]] == "" && s.UPOS[s.Heads[p]] == "VERB" {
+			// (a head cue of the same kind adds nothing of its own: "spoke
+			// at a news conference with")
+			if len(doers) == 0 && light && s.Heads[p] >= 0 && (s.Cues[s.Heads[p]] == "" || s.Cues[s.Heads[p]] == t) && s.UPOS[s.Heads[p]] == "VERB" {
 				h := s.Heads[p]
 				if !stated(s, kids, h) {
 					continue
