@@ -162,6 +162,7 @@ type state struct {
 	date     string // the article's date (YYYY-MM-DD or a prefix), "" unknown: which listed roles apply
 	sents    []*sentence
 	mentions [][]*mention // per sentence, in token order
+	refs     [][]*unit    // per sentence: personal pronouns resolved while relating ("he", "him")
 	ents     []*entity
 	byKey    map[string]*entity
 	byEntry  map[*gazetteer.Entry]*entity

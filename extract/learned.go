@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -48,7 +49,7 @@ func (st *state) candidates(cued bool) []sentenceCandidates {
 	}
 	var out []sentenceCandidates
 	for si, s := range st.sents {
-		if cued && !hasCue(s) && !personOf(s, st.mentions[si]) || distinctEntities(st.mentions[si]) < 2 {
+		if cued && !hasCue(s) && !personOf(s, st.mentions[si]) || distinctEntities(st.mentions[si]) < 2 && !st.pronounPair(si) {
 			continue
 		}
 		// Each noun-phrase unit around an entity ("Armenian Prime Minister
@@ -60,16 +61,23 @@ func (st *state) candidates(cued bool) []sentenceCandidates {
 		var toks []string
 		var orig []int // token of s behind each reduced token
 		units := st.buildUnits(s, st.mentions[si])
+		if si < len(st.refs) && len(st.refs[si]) > 0 {
+			units = append(units, st.refs[si]...)
+			slices.SortStableFunc(units, func(a, b *unit) int { return a.start - b.start })
+		}
 		ui := 0
 		for k := datelineEnd(s); k < len(s.Tokens); {
 			for ui < len(units) && units[ui].start < k {
 				ui++
 			}
-			if ui < len(units) && units[ui].start == k && units[ui].head != nil && units[ui].head.mentions > 0 && !units[ui].pronoun {
+			if ui < len(units) && units[ui].start == k && units[ui].head != nil && units[ui].head.mentions > 0 && (!units[ui].pronoun || personalPronouns[s.lower[k]]) {
 				u := units[ui]
 				e := u.head
 				word := nameWord(s, u.start, u.end)
 				form := formRef
+				if u.pronoun {
+					word = s.Tokens[k].Text // parsed as the pronoun it is
+				}
 				for _, m := range u.ms {
 					if m.ent == e {
 						word, form = nameWord(s, m.start, m.end), m.form
@@ -103,7 +111,7 @@ func (st *state) candidates(cued bool) []sentenceCandidates {
 		}
 		isName := make([]bool, len(toks))
 		for _, m := range ms {
-			isName[m.Start] = m.Form != "demonym"
+			isName[m.Start] = m.Form != "demonym" && !personalPronouns[strings.ToLower(toks[m.Start])]
 		}
 		p := st.x.parser.ParseTokenNames(toks, isName)
 		// The parse says whether a cue word is a verb or a noun here.
@@ -226,6 +234,22 @@ func hasCue(s *sentence) bool {
 		}
 		if relation.ExtraCue(l) != "" {
 			return true
+		}
+	}
+	return false
+}
+
+// pronounPair: a name and a personal pronoun for someone else ("Orban
+// hosted him") make a pair of entities in the sentence.
+func (st *state) pronounPair(si int) bool {
+	if si >= len(st.refs) {
+		return false
+	}
+	for _, u := range st.refs[si] {
+		for _, m := range st.mentions[si] {
+			if m.ent != nil && m.ent.mentions > 0 && m.ent != u.head {
+				return true
+			}
 		}
 	}
 	return false

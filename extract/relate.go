@@ -58,6 +58,7 @@ func (st *state) relate() {
 		v.index()
 		st.addReferences(v, i)
 		v.index()
+		st.keepPersonalPronouns(v, i)
 		st.affiliations(v)
 		st.appositions(v)
 		st.appositiveRoles(v)
@@ -125,6 +126,22 @@ func (v *sentenceView) index() {
 		}
 	}
 }
+
+// keepPersonalPronouns records the sentence's resolved "he", "she", "him"
+// for the structural reader, which otherwise sees names only: "Orban, who
+// hosted him in Budapest".
+func (st *state) keepPersonalPronouns(v *sentenceView, si int) {
+	for _, u := range v.units {
+		if u.pronoun && u.head != nil && u.end == u.start+1 && personalPronouns[v.s.lower[u.start]] {
+			if st.refs == nil {
+				st.refs = make([][]*unit, len(st.sents))
+			}
+			st.refs[si] = append(st.refs[si], u)
+		}
+	}
+}
+
+var personalPronouns = set("he", "she", "him")
 
 func (st *state) affiliate(src, dst *entity, s *sentence, conf float64, rule, role string) {
 	if src == nil || dst == nil || src == dst {

@@ -186,5 +186,22 @@ func TestStructuralForms(t *testing.T) {
 			text:    "The war in Sudan entered its third year as Egypt hosted talks.",
 			wantNot: []string{"Egypt ATTACKS Sudan"},
 		},
+		{
+			name: "a news conference with two people is a meeting with each",
+			text: "Stoltenberg told a joint news conference with Polish President Andrzej Duda and Lithuanian President Gitanas Nauseda that the alliance was ready.",
+			want: []string{"Jens Stoltenberg MEETS_WITH Andrzej Duda", "Jens Stoltenberg MEETS_WITH Gitanas Nausėda"},
+		},
+		{
+			name:    "a conference alongside someone; a conference with no one met is no meeting",
+			text:    "Scholz spoke at a press conference alongside Kenyan President William Ruto. The conference in Munich opened with 300 delegates.",
+			want:    []string{"Olaf Scholz MEETS_WITH William Ruto"},
+			wantNot: []string{"Olaf Scholz MEETS_WITH Munich"},
+		},
+		{
+			name:    "he, by phone with his counterpart named in apposition",
+			text:    "Prime Minister Keir Starmer, who visited President Emmanuel Macron in Paris last year, said Britain would help. British Foreign Secretary David Lammy said he had discussed the plan by phone with his French counterpart, Jean-Noel Barrot.",
+			want:    []string{"David Lammy MEETS_WITH Jean-Noël Barrot"},
+			wantNot: []string{"David Lammy MEETS_WITH Emmanuel Macron"},
+		},
 	})
 }

@@ -145,6 +145,11 @@ func (st *state) buildUnits(s *sentence, ms []*mention) []*unit {
 			u.titled = true
 		}
 		st.headOf(s, u)
+		// "his Turkish counterpart, Hakan Fidan": a title the text names
+		// in apposition is that person, whoever else holds it.
+		if u.roleRef && i < len(ms) && ms[i].ent != nil && ms[i].ent.typ == graph.Person && ms[i].start == u.end+1 && s.lowerAt(u.end) == "," {
+			u.head = ms[i].ent
+		}
 		us = append(us, u)
 	}
 	return us

@@ -71,7 +71,7 @@ var meetNouns = set("dinner", "lunch", "luncheon", "breakfast", "banquet", "call
 // Case markers of a noun cue that hangs from the verb of the clause whose
 // subject took part: "said during a meeting with", "spoke after talks with",
 // "was in talks with".
-var eventCases = set("during", "at", "after", "following", "before", "in", "for", "since", "amid", "on")
+var eventCases = set("during", "at", "after", "following", "before", "in", "for", "since", "amid", "on", "by", "over")
 
 var relativePronouns = set("who", "whom", "which", "that")
 
@@ -331,13 +331,13 @@ func Structure(s *Sentence) []Fact {
 			// took part in: "said during a meeting with Merz", "spoke after
 			// talks with Oman" (only symmetric types: "after strikes on Gaza"
 			// need not be the speaker's).
-			light := s.Deprels[p] == "obj"
-			if !light && t.Symmetric() && (s.Deprels[p] == "obl" || s.Deprels[p] == "nmod") && eventCases[caseOf(s, p)] {
+			light := s.Deprels[p] == "obj" || s.Deprels[p] == "iobj"
+			if !light && t.Symmetric() && (s.Deprels[p] == "obl" || s.Deprels[p] == "obl:agent" || s.Deprels[p] == "nmod") && eventCases[caseOf(s, p)] {
 				light = len(dones) > 0
 			}
-			// (a head cue of the same kind adds nothing of its own: "spoke
-			// at a news conference with")
-			if len(doers) == 0 && light && s.Heads[p] >= 0 && (s.Cues[s.Heads[p]] == "" || s.Cues[s.Heads[p]] == t) && s.UPOS[s.Heads[p]] == "VERB" {
+			// (a symmetric head cue takes part in the same event: "spoke at a
+			// news conference with", "discussed the plan by phone with")
+			if len(doers) == 0 && light && s.Heads[p] >= 0 && (s.Cues[s.Heads[p]] == "" || s.Cues[s.Heads[p]] == t || t.Symmetric() && s.Cues[s.Heads[p]].Symmetric()) && s.UPOS[s.Heads[p]] == "VERB" {
 				h := s.Heads[p]
 				if !stated(s, kids, h) {
 					continue
