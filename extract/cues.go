@@ -86,7 +86,7 @@ func init() {
 	R = graph.Demands
 	addCues(R, false, 0.8, "demands", "demanded", "demanding", "urged", "urges", "urging", "wants",
 		"wanted", "insist", "insists", "insisted", "insisting", "pressed", "presses", "pressing", "asked",
-		"asks")
+		"asks", "asking", "requested", "requests", "requesting")
 	addCues(R, true, 0.8, "demand", "demands")
 
 	R = graph.Criticizes
@@ -104,7 +104,7 @@ func init() {
 	R = graph.Sanctions
 	addCues(R, false, 0.85, "sanctioned", "sanctions", "sanctioning", "sanction", "embargoed",
 		"expelled", "expels", "blacklisted", "blacklists")
-	addCues(R, true, 0.85, "sanctions", "embargo", "penalties", "tariffs")
+	addCues(R, true, 0.85, "sanctions", "embargo", "penalties", "tariffs", "ban", "bans", "blacklisting")
 
 	R = graph.Attacks
 	addCues(R, false, 0.85, "attacked", "attacks", "attacking", "attack", "struck", "strikes", "strike",

@@ -358,6 +358,35 @@ func (st *state) directed(v *sentenceView) {
 			// rockets at Israel": an attack on whoever is aimed at.
 			st.firedAt(v, k)
 			// and the weapon's use, read as a cue below
+		case "designated", "designates", "designating", "designate", "listed", "lists", "placed", "places", "put", "added", "adds":
+			// "designated the Sinaloa Cartel a foreign terrorist
+			// organization", "placed Orbit S.A. on the restricted list",
+			// "added X to its sanctions list": a blacklisting (SANCTIONS).
+			if end := blacklistAfter(s, k); end > 0 {
+				// every actor named between the verb and the list ("several
+				// cartels, including the Sinaloa Cartel and the Jalisco New
+				// Generation Cartel, as Foreign Terrorist Organizations"), not
+				// a demonym on a noun
+				if subj := v.subject(k); subj != nil {
+					for j := k + 1; j < end; j++ {
+						u := v.at[j]
+						if u == nil || u.start != j {
+							continue
+						}
+						j = u.end - 1
+						// "Orbit S.A., a company that works with Western
+						// Union, on the list": an apposition names no one listed
+						if s.lowerAt(u.end) == "," && articles[s.lowerAt(u.end+1)] {
+							for j = u.end + 1; j < end && s.lower[j] != ","; j++ {
+							}
+						}
+						if isActor(u.head) && u.head != subj.head && !u.endsInDemonym() && !u.possessive {
+							st.addRelation(subj.head, graph.Sanctions, u.head, s, 0.8, "blacklisted", nil)
+						}
+					}
+				}
+			}
+			continue
 		case "stood", "stand", "stands", "standing", "sided", "sides", "siding":
 			// "Washington stood with Vietnam", "sided with Kyiv": support;
 			// two people standing together at a podium are not.
@@ -528,7 +557,11 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 				}
 			}
 		}
-		target = v.objectFor(k, 8, ok, hostile[t])
+		window := 8
+		if strings.HasPrefix(s.lower[k], "request") || s.lower[k] == "asking" {
+			window = 3 // "requested Belarus to", not "requested anonymity, told Alhurra"
+		}
+		target = v.objectFor(k, window, ok, hostile[t])
 	}
 	// "Katz warned that Israel would strike": the speaker, when he speaks
 	// for the state that threatens, threatens too.
@@ -661,8 +694,8 @@ func (v *sentenceView) adjacentBefore(k int) *unit {
 		if u := v.at[j]; u != nil {
 			return u
 		}
-		if v.s.Tokens[j].Kind == text.Punct || v.s.is(j, fPreposition) || v.s.is(j, fBe) || v.s.lower[j] == "the" && j < k-1 {
-			return nil
+		if v.s.Tokens[j].Kind == text.Punct || v.s.is(j, fPreposition|fBe|fLightVerb) || v.s.lower[j] == "the" && j < k-1 {
+			return nil // "Austria imposed entry bans": the subject of a verb, read through the verb
 		}
 	}
 	return nil
@@ -689,6 +722,26 @@ func (v *sentenceView) nounTarget(k int, t graph.RelationType, ok func(*entity) 
 		}
 	}
 	return nil
+}
+
+// blacklistAfter returns where a terrorist designation or a list of the
+// sanctioned follows the verb at k in its clause, or 0.
+func blacklistAfter(s *sentence, k int) int {
+	for j := k + 1; j < len(s.Tokens) && j <= k+24; j++ {
+		switch s.lower[j] {
+		case "terrorist", "terrorists", "fto", "ftos", "blacklist", "sdgt":
+			return j
+		case "list":
+			for i := j - 1; i > k && i >= j-3; i-- {
+				if s.lower[i] == "restricted" || s.lower[i] == "sanctions" || s.lower[i] == "sanction" || s.lower[i] == "entity" || s.lower[i] == "terror" || s.lower[i] == "blacklist" {
+					return j
+				}
+			}
+		case ";", "said", "says":
+			return 0
+		}
+	}
+	return 0
 }
 
 // ofPatient: attack nouns whose "of" names the one attacked ("Russia's

@@ -203,5 +203,28 @@ func TestStructuralForms(t *testing.T) {
 			want:    []string{"David Lammy MEETS_WITH Jean-Noël Barrot"},
 			wantNot: []string{"David Lammy MEETS_WITH Emmanuel Macron"},
 		},
+		{
+			name:    "a terrorist designation is a sanction on each one designated, not on a demonym",
+			text:    "Washington designated the Venezuelan gang Tren de Aragua and Colombia's ELN as terrorist organizations.",
+			want:    []string{"United States SANCTIONS Tren de Aragua", "United States SANCTIONS National Liberation Army (Colombia)"},
+			wantNot: []string{"United States SANCTIONS Venezuela", "United States SANCTIONS Colombia"},
+		},
+		{
+			name:    "a list of the sanctioned; an apposition on the way names no one listed",
+			text:    "The Treasury Department placed Rosneft, a firm that trades with Gazprom, on its sanctions list. The ministry listed Gazprom as a partner.",
+			want:    []string{"Treasury Department SANCTIONS Rosneft"},
+			wantNot: []string{"Treasury Department SANCTIONS Gazprom"},
+		},
+		{
+			name: "entry bans imposed by coordinated states",
+			text: "Latvia and Estonia imposed entry bans on Milorad Dodik in March.",
+			want: []string{"Latvia SANCTIONS Milorad Dodik", "Estonia SANCTIONS Milorad Dodik"},
+		},
+		{
+			name:    "a request addresses the one right after the verb",
+			text:    "Finland requested Russia to return the tanker. An official, who requested anonymity, told Reuters the talks had stalled.",
+			want:    []string{"Finland DEMANDS Russia"},
+			wantNot: []string{"Finland DEMANDS Reuters"},
+		},
 	})
 }
