@@ -387,6 +387,24 @@ func (st *state) directed(v *sentenceView) {
 				}
 			}
 			continue
+		case "together", "jointly", "alongside":
+			// "building the cable together with Greece", "fought alongside
+			// Malian troops": the subject works with them.
+			j := k
+			if s.lower[k] != "alongside" {
+				if s.lowerAt(k+1) != "with" {
+					continue
+				}
+				j = k + 1
+			} else if k == 0 || !alongsideVerbs[s.lower[k-1]] {
+				continue
+			}
+			if subj, obj := v.subject(k), v.object(j, 3, isActor); subj != nil && obj != nil {
+				for _, o := range heads(v.groupFrom(obj)) {
+					st.addRelation(subj.head, graph.CooperatesWith, o, s, 0.75, "together-with", nil)
+				}
+			}
+			continue
 		case "stood", "stand", "stands", "standing", "sided", "sides", "siding":
 			// "Washington stood with Vietnam", "sided with Kyiv": support;
 			// two people standing together at a podium are not.
@@ -476,6 +494,17 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 	// "has extended": an auxiliary, not possession.
 	if t == graph.Possesses && !c.noun && (strings.HasSuffix(s.lowerAt(k+1), "ed") || strings.HasSuffix(s.lowerAt(k+1), "en") || auxFollowers[s.lowerAt(k+1)]) {
 		return
+	}
+	// "struck a deal", "strike an agreement": no attack.
+	if t == graph.Attacks && !c.noun && (strings.HasPrefix(s.lower[k], "stri") || s.lower[k] == "struck") {
+		for j := k + 1; j < len(s.Tokens) && j <= k+4; j++ {
+			if nc, ok := nounCues[s.lower[j]]; ok && nc.typ == graph.CooperatesWith || s.lower[j] == "bargain" || s.lower[j] == "balance" || s.lower[j] == "chord" {
+				return
+			}
+			if v.at[j] != nil || s.is(j, fPreposition) {
+				break
+			}
+		}
 	}
 	// Scope: an attack that is only threatened or conditional is a threat;
 	// "any Indian strike" is no attack at all.
@@ -723,6 +752,10 @@ func (v *sentenceView) nounTarget(k int, t graph.RelationType, ok func(*entity) 
 	}
 	return nil
 }
+
+// alongsideVerbs: fighting or serving alongside someone is working with them.
+var alongsideVerbs = set("fought", "fight", "fights", "fighting", "battled", "battling", "served", "serving",
+	"operated", "operating", "operate", "operates", "worked", "working", "deployed", "patrolled", "patrolling", "trained", "training")
 
 // blacklistAfter returns where a terrorist designation or a list of the
 // sanctioned follows the verb at k in its clause, or 0.

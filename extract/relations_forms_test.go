@@ -226,5 +226,17 @@ func TestStructuralForms(t *testing.T) {
 			want:    []string{"Finland DEMANDS Russia"},
 			wantNot: []string{"Finland DEMANDS Reuters"},
 		},
+		{
+			name:    "together with and fighting alongside are cooperation; marching alongside a river is not",
+			text:    "Norway is building the pipeline together with Denmark. Thousands marched alongside the Danube near Vienna.",
+			want:    []string{"Norway COOPERATES_WITH Denmark"},
+			wantNot: []string{"Austria COOPERATES_WITH Danube"},
+		},
+		{
+			name:    "a deal struck with the body a demonym describes; striking a deal is no attack",
+			text:    "Egypt struck an agreement with the Russian company Rosatom to build a reactor.",
+			want:    []string{"Egypt COOPERATES_WITH Rosatom"},
+			wantNot: []string{"Egypt ATTACKS Russia", "Egypt COOPERATES_WITH Russia"},
+		},
 	})
 }

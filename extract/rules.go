@@ -261,12 +261,13 @@ func (v *sentenceView) objectFor(k, window int, ok func(*entity) bool, hostile b
 			near := hostile && v.prepBefore(u) == "near" // "launchers near Nabatieh": where, not whom
 			if ok(u.head) && !skipGroup && !against && !near {
 				// "Hezbollah's elite Radwan Force": the possessed is the object;
-				// "sanctioned Serbian businessman Dragan Markovic": so is the
-				// person a demonym describes.
+				// "sanctioned Serbian businessman Dragan Markovic", "a deal
+				// with the French shipyard Naval Group": so is the person or
+				// body a demonym describes.
 				if u.endsInDemonym() && !u.possessive {
 					for n := u.end; n < len(s.Tokens) && n <= u.end+2; n++ {
 						if w := v.at[n]; w != nil {
-							if w != u && typeOf(w) == graph.Person && ok(w.head) {
+							if w != u && (typeOf(w) == graph.Person || typeOf(w) == graph.Organization) && ok(w.head) {
 								return w
 							}
 							break

@@ -100,7 +100,8 @@ var (
 // noun: "agreed to hold talks with", "arrived, holding a meeting with"; not
 // "marking the first talks" (the talks are not the subject's act).
 var lightVerbs = set("hold", "have", "conduct", "launch", "carry", "begin", "start", "open", "resume", "continue",
-	"join", "attend", "host", "stage", "mount", "sign", "reach", "seal", "conclude", "make", "impose", "announce")
+	"join", "attend", "host", "stage", "mount", "sign", "reach", "seal", "conclude", "make", "impose", "announce",
+	"strike", "forge", "clinch", "ink", "finalize", "finalise")
 
 // ExtraCue returns the relation type a word cues for the structural reader
 // only (meeting nouns), or "".
