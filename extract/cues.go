@@ -94,7 +94,8 @@ func init() {
 		"criticising", "condemned", "condemns", "condemning", "accused", "accuses", "accusing",
 		"denounced", "denounces", "denouncing", "slammed", "slams", "blamed", "blames", "blaming",
 		"rebuked", "rebukes", "decried", "decries", "lambasted", "castigated", "chided", "alleging",
-		"faulted")
+		"faulted", "protested", "protesting", "summoned", "summons", "summoning", "deplored", "deplores",
+		"censured", "reprimanded")
 	addCues(R, true, 0.8, "criticism", "condemnation", "concerns", "accusations", "accusation")
 
 	R = graph.Threatens

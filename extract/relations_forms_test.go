@@ -238,5 +238,11 @@ func TestStructuralForms(t *testing.T) {
 			want:    []string{"Egypt COOPERATES_WITH Rosatom"},
 			wantNot: []string{"Egypt ATTACKS Russia", "Egypt COOPERATES_WITH Russia"},
 		},
+		{
+			name:    "summoning a state's envoy is a rebuke of that state; protesting in a place is not",
+			text:    "Poland summoned the Russian ambassador on Friday. Thousands protested in Warsaw.",
+			want:    []string{"Poland CRITICIZES Russia"},
+			wantNot: []string{"Poland CRITICIZES Warsaw"},
+		},
 	})
 }
