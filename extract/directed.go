@@ -387,6 +387,17 @@ func (st *state) directed(v *sentenceView) {
 				}
 			}
 			continue
+		case "part", "member", "members", "wing", "arm", "affiliate", "branch", "offshoot", "component":
+			// "the M23, which is part of the Congo River Alliance", "Turkey
+			// is a member of NATO", "the group's armed wing of Hamas":
+			// belonging.
+			if s.lowerAt(k+1) != "of" || !beforeIsBe(s, k) {
+				continue
+			}
+			if subj, obj := v.subject(k), v.object(k+1, 3, isActor); subj != nil && obj != nil && subj.head != obj.head {
+				st.affiliate(subj.head, obj.head, s, 0.8, "part-of", "")
+			}
+			continue
 		case "together", "jointly", "alongside":
 			// "building the cable together with Greece", "fought alongside
 			// Malian troops": the subject works with them.
@@ -591,6 +602,9 @@ func (st *state) directedCue(v *sentenceView, k int, c cue) {
 			window = 3 // "requested Belarus to", not "requested anonymity, told Alhurra"
 		}
 		target = v.objectFor(k, window, ok, hostile[t])
+		if window == 3 && target != nil && target.pronoun && target.possessive {
+			target = nil // "requested his name not be used"
+		}
 	}
 	// "Katz warned that Israel would strike": the speaker, when he speaks
 	// for the state that threatens, threatens too.
@@ -752,6 +766,24 @@ func (v *sentenceView) nounTarget(k int, t graph.RelationType, ok func(*entity) 
 	}
 	return nil
 }
+
+// beforeIsBe: a form of "be" (or "remains", "became") right before k, or
+// before its article and adjectives ("is now a full member of").
+func beforeIsBe(s *sentence, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if s.is(j, fBe) || s.lower[j] == "remains" || s.lower[j] == "became" || s.lower[j] == "become" {
+			return true
+		}
+		if s.Tokens[j].Kind != text.Word || s.isCap(j) || endsBeReach(s, j) {
+			return false
+		}
+	}
+	return false
+}
+
+// endsBeReach: a word that ends the reach back to "be": a preposition or a
+// conjunction ("is fighting and part of").
+func endsBeReach(s *sentence, j int) bool { return s.is(j, fPreposition|fConnective) && !articles[s.lower[j]] }
 
 // alongsideVerbs: fighting or serving alongside someone is working with them.
 var alongsideVerbs = set("fought", "fight", "fights", "fighting", "battled", "battling", "served", "serving",

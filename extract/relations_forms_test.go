@@ -244,5 +244,16 @@ func TestStructuralForms(t *testing.T) {
 			want:    []string{"Poland CRITICIZES Russia"},
 			wantNot: []string{"Poland CRITICIZES Warsaw"},
 		},
+		{
+			name:    "being part or a member of a body is belonging to it; part of a problem is not",
+			text:    "Sweden is now a full member of NATO. The Houthis, who are part of the Axis of Resistance, fired again. Hungary is part of the problem, Kallas said.",
+			want:    []string{"Sweden AFFILIATED_WITH NATO"},
+			wantNot: []string{"Hungary AFFILIATED_WITH Kaja Kallas"},
+		},
+		{
+			name:    "requesting one's own name be withheld addresses no one",
+			text:    "An adviser to Donald Trump, who requested his name not be used, said the talks would go on.",
+			wantNot: []string{"Donald Trump DEMANDS Donald Trump"},
+		},
 	})
 }

@@ -110,6 +110,10 @@ func (v *sentenceView) subjectLeft(k int) *unit {
 				if s.lower[p] == "," && p > 0 {
 					p--
 				}
+				// "the M23 rebel group, which": over the noun the name qualifies
+				for n := 0; n < 2 && p > 0 && v.at[p] == nil && s.Tokens[p].Kind == text.Word && !s.isCap(p) && !s.is(p, fFunction|fPreposition); n++ {
+					p--
+				}
 				if u := v.at[p]; u != nil && isActor(u.head) {
 					return u
 				}
