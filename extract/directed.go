@@ -783,7 +783,9 @@ func beforeIsBe(s *sentence, k int) bool {
 
 // endsBeReach: a word that ends the reach back to "be": a preposition or a
 // conjunction ("is fighting and part of").
-func endsBeReach(s *sentence, j int) bool { return s.is(j, fPreposition|fConnective) && !articles[s.lower[j]] }
+func endsBeReach(s *sentence, j int) bool {
+	return s.is(j, fPreposition|fConnective) && !articles[s.lower[j]]
+}
 
 // alongsideVerbs: fighting or serving alongside someone is working with them.
 var alongsideVerbs = set("fought", "fight", "fights", "fighting", "battled", "battling", "served", "serving",
