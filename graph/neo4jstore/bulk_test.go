@@ -20,7 +20,7 @@ import (
 // fresh data directory, starts a second server on it and opens the store
 // there. It skips, or fails under KG_REQUIRE_NEO4J, when the runner cannot
 // be built (no Java or Maven).
-func adminServer(t *testing.T, exportDir string) (*Store, time.Duration) {
+func adminServer(t testing.TB, exportDir string, extraEnv ...string) (*Store, time.Duration) {
 	t.Helper()
 	ctl, err := filepath.Abs("../../scripts/neo4j.sh")
 	if err != nil {
@@ -38,6 +38,7 @@ func adminServer(t *testing.T, exportDir string) (*Store, time.Duration) {
 	port := freePort(t)
 	env := append(os.Environ(), "KG_NEO4J_HOME="+home, fmt.Sprintf("KG_NEO4J_BOLT_PORT=%d", port),
 		"KG_NEO4J_HTTP_PORT=0", "KG_NEO4J_START_TIMEOUT=900", "KG_NEO4J_HEAP=512m", "KG_NEO4J_PAGECACHE=64m", "NEO4J_PASSWORD=bulk-test-pw")
+	env = append(env, extraEnv...) // later entries win
 	run := func(args ...string) string {
 		t.Helper()
 		cmd := exec.Command(ctl, args...)
@@ -68,7 +69,7 @@ func adminServer(t *testing.T, exportDir string) (*Store, time.Duration) {
 	return s, took
 }
 
-func freePort(t *testing.T) int {
+func freePort(t testing.TB) int {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

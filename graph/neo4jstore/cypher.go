@@ -163,17 +163,21 @@ WITH e, row, coalesce(e.attr_articles, ['', '', '', '', '', '']) AS old,
      coalesce(e.aliases, []) AS aliases, coalesce(e.roles, []) AS roles, coalesce(e.keys, []) AS keys
 WITH e, row, old, aliases, roles, keys,
      [i IN range(0, 5) | row.values[i] <> '' AND (old[i] = '' OR row.articles[i] < old[i])] AS take
-WITH e, row, old, aliases, roles, keys, take, CASE WHEN take[1] THEN row.values[1] END AS type
-SET e.name = CASE WHEN take[0] THEN row.values[0] ELSE e.name END,
-    e.wikidata = CASE WHEN take[2] THEN row.values[2] ELSE e.wikidata END,
-    e.iso = CASE WHEN take[3] THEN row.values[3] ELSE e.iso END,
-    e.category = CASE WHEN take[4] THEN row.values[4] ELSE e.category END,
-    e.kind = CASE WHEN take[5] THEN row.values[5] ELSE e.kind END,
-    e.attr_articles = [i IN range(0, 5) | CASE WHEN take[i] THEN row.articles[i] ELSE old[i] END],
-    e.mentions = coalesce(e.mentions, 0) + row.mentions,
-    e.aliases = aliases + [x IN row.aliases WHERE NOT x IN aliases],
-    e.roles = CASE WHEN size(roles) + size(row.roles) = 0 THEN null ELSE roles + [x IN row.roles WHERE NOT x IN roles] END,
-    e.keys = keys + [x IN row.keys WHERE NOT x IN keys]`
+WITH e, row, old, take, CASE WHEN take[1] THEN row.values[1] END AS type,
+     aliases, [x IN row.aliases WHERE NOT x IN aliases] AS newAliases,
+     roles, [x IN row.roles WHERE NOT x IN roles] AS newRoles,
+     keys, [x IN row.keys WHERE NOT x IN keys] AS newKeys
+SET e.mentions = coalesce(e.mentions, 0) + row.mentions
+SET e += CASE WHEN true IN take THEN {
+      name: CASE WHEN take[0] THEN row.values[0] ELSE e.name END,
+      wikidata: CASE WHEN take[2] THEN row.values[2] ELSE e.wikidata END,
+      iso: CASE WHEN take[3] THEN row.values[3] ELSE e.iso END,
+      category: CASE WHEN take[4] THEN row.values[4] ELSE e.category END,
+      kind: CASE WHEN take[5] THEN row.values[5] ELSE e.kind END,
+      attr_articles: [i IN range(0, 5) | CASE WHEN take[i] THEN row.articles[i] ELSE old[i] END]} ELSE {} END
+SET e += CASE WHEN size(newAliases) > 0 OR e.aliases IS NULL THEN {aliases: aliases + newAliases} ELSE {} END
+SET e += CASE WHEN size(newRoles) > 0 THEN {roles: roles + newRoles} ELSE {} END
+SET e += CASE WHEN size(newKeys) > 0 OR e.keys IS NULL THEN {keys: keys + newKeys} ELSE {} END`
 
 	stmtArticlesPage = `
 MATCH (a:Article) WHERE a.id > $after

@@ -108,10 +108,12 @@ type Store struct {
 	driver neo4j.DriverWithContext
 	cfg    Config
 	uri    string // for messages: the URI without any user info
-	// lockAlways makes fresh articles take the separate entity lock pass
-	// too, as the writer did before the fast path: BenchmarkWriters sets it
-	// to measure that writer beside this one.
-	lockAlways bool
+	// before makes Write work as it did before the issue-9 changes (the
+	// separate entity lock pass for fresh articles too, and beforeUpsert
+	// as the entity statement): BenchmarkWriters sets them to measure that
+	// writer beside this one, in the same run.
+	before       bool
+	beforeUpsert string
 }
 
 var _ graph.Store = (*Store)(nil)

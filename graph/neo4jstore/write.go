@@ -144,7 +144,7 @@ func (s *Store) writeChunk(ctx context.Context, tx neo4j.ManagedTransaction, doc
 	// Fast path: when no stored article is replaced, nothing is read before
 	// the entities are upserted, and stmtUpsertEntities locks them itself,
 	// in the same id order, so the separate locking pass is left out.
-	if len(replaced) > 0 || s.lockAlways {
+	if len(replaced) > 0 || s.before {
 		involved := map[string]bool{}
 		for _, id := range replaced {
 			for _, e := range mentioned[id] {
@@ -294,7 +294,11 @@ func (s *Store) removeArticles(ctx context.Context, tx neo4j.ManagedTransaction,
 // None of the articles is in the graph when it runs. Entities in skip are
 // left alone: they are recomputed from all their mentions afterwards.
 func (s *Store) insert(ctx context.Context, tx neo4j.ManagedTransaction, docs []graph.Document, skip map[string]bool) error {
-	if err := s.batches(ctx, tx, stmtUpsertEntities, entityAdditions(docs, skip)); err != nil {
+	upsert := stmtUpsertEntities
+	if s.before {
+		upsert = s.beforeUpsert
+	}
+	if err := s.batches(ctx, tx, upsert, entityAdditions(docs, skip)); err != nil {
 		return err
 	}
 	articles := make([]map[string]any, 0, len(docs))
