@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/sirupsen/logrus"
 	"github.com/urfave/cli/v2"
@@ -148,6 +149,10 @@ func globalFlags() []cli.Flag {
 		&cli.StringFlag{Name: "neo4j-password", Usage: "Neo4j password (visible in ps: prefer --neo4j-password-file or the environment)", EnvVars: []string{"NEO4J_PASSWORD"}},
 		&cli.StringFlag{Name: "neo4j-password-file", Usage: "read the Neo4j password from `FILE` (its first line; a Docker or Kubernetes secret)", EnvVars: []string{"NEO4J_PASSWORD_FILE"}},
 		&cli.StringFlag{Name: "neo4j-database", Usage: "Neo4j database (default: the server's default)", EnvVars: []string{"NEO4J_DATABASE"}},
+		// A stalled server or network fails an attempt after the timeout;
+		// attempts are retried for the retry time, then kg exits 1.
+		&cli.DurationFlag{Name: "neo4j-tx-timeout", Value: 5 * time.Minute, Usage: "Neo4j: the longest one transaction attempt may take", EnvVars: []string{"NEO4J_TX_TIMEOUT"}},
+		&cli.DurationFlag{Name: "neo4j-retry-time", Value: 2 * time.Minute, Usage: "Neo4j: how long to keep retrying after transient or connection errors", EnvVars: []string{"NEO4J_RETRY_TIME"}},
 		&cli.StringSliceFlag{Name: "gazetteer", Usage: "add an entity list `FILE` (the seeds' TSV format); repeatable"},
 		&cli.BoolFlag{Name: "no-parse", Usage: "extract without the dependency parser: rules and lists only, about 10x faster, a little less recall", EnvVars: []string{"KG_NO_PARSE"}},
 	}

@@ -60,10 +60,12 @@ func openNeo4j(c *cli.Context) (*neo4jstore.Store, error) {
 		return nil, err
 	}
 	cfg := neo4jstore.Config{
-		URI:      c.String("neo4j-uri"),
-		Username: c.String("neo4j-username"),
-		Password: password,
-		Database: c.String("neo4j-database"),
+		URI:       c.String("neo4j-uri"),
+		Username:  c.String("neo4j-username"),
+		Password:  password,
+		Database:  c.String("neo4j-database"),
+		TxTimeout: c.Duration("neo4j-tx-timeout"),
+		RetryTime: c.Duration("neo4j-retry-time"),
 	}
 	logrus.WithFields(logrus.Fields{"uri": neo4jstore.RedactURI(cfg.URI), "user": cfg.Username, "database": cfg.Database}).Debug("connecting to Neo4j")
 	return neo4jstore.Open(context.Background(), cfg)
