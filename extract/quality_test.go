@@ -20,7 +20,7 @@ const (
 	minRelationF1 = 0.85
 
 	minNewsEntityF1   = 0.90
-	minNewsRelationF1 = 0.56 // kg-extract-7 reaches 0.584
+	minNewsRelationF1 = 0.60 // kg-extract-7 reaches 0.624
 )
 
 // The project's own annotated sets (testdata/*/README.md), each floored at
@@ -32,9 +32,9 @@ var ownSets = []struct {
 	minEntity, minRelation float64
 }{
 	{"heldout", 0.95, 0.88}, // reaches 0.979 / 0.902
-	{"blind", 0.93, 0.68},   // 0.952 / 0.704
-	{"blind2", 0.92, 0.51},  // 0.940 / 0.536
-	{"blind3", 0.89, 0.54},  // 0.918 / 0.565
+	{"blind", 0.93, 0.69},   // 0.952 / 0.713
+	{"blind2", 0.92, 0.54},  // 0.940 / 0.560
+	{"blind3", 0.89, 0.57},  // 0.918 / 0.596
 }
 
 func TestOwnSetsQuality(t *testing.T) {
