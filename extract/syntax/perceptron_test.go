@@ -10,16 +10,16 @@ import (
 func naiveScore(w *weights, feats []uint64, scores []int32) {
 	clear(scores)
 	for _, f := range feats {
-		s := w.slots[w.find(f)]
+		sp := w.lookup(f)
 		switch {
-		case s.key == 0:
-		case s.span&denseFlag != 0:
-			i := int(s.span &^ denseFlag)
+		case sp == 0:
+		case sp&denseFlag != 0:
+			i := int(sp&^denseFlag) * w.classes
 			for c, v := range w.dense[i : i+w.classes] {
 				scores[c] += int32(v)
 			}
 		default:
-			for _, e := range w.entries[s.span>>8 : s.span>>8+s.span&0xff] {
+			for _, e := range w.entries[sp>>8 : sp>>8+sp&0xff] {
 				scores[e>>16] += int32(int16(uint16(e)))
 			}
 		}
