@@ -208,6 +208,7 @@ type TrainOptions struct {
 	Explore         float64 // probability of following the model's own wrong move after the first pass (default 0.9)
 	Prune           int     // drop averaged weights below this magnitude, in units of 1/32000 of the largest (default 300)
 	PruneParser     int     // the same for the parser's tables (moves, labeller); default Prune
+	ParserRowMin    int     // then drop the parser's features none of whose weights reaches this magnitude (0: keep)
 	Seed            uint64
 	Progress        func(stage string, pass int, errors, decisions int)
 }
@@ -458,6 +459,10 @@ func (m *Model) trainParser(sents []Sentence, pred [][]int32, opts TrainOptions)
 	m.trans = tr.average(opts.PruneParser)
 	if opts.Labeller {
 		m.label = lt.average(opts.PruneParser)
+	}
+	if opts.ParserRowMin > 0 {
+		p := m.PruneParser(opts.PruneParser, opts.ParserRowMin)
+		m.trans, m.label = p.trans, p.label
 	}
 }
 
