@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 )
@@ -84,5 +85,22 @@ func TestScoreExact(t *testing.T) {
 	check(m.trans, many)
 	if decisions < 1000 {
 		t.Fatalf("only %d decisions checked", decisions)
+	}
+}
+
+// TestShippedPruning checks that the embedded model is pruned as the
+// training defaults say (pruning it again by 300/800 gives its own bytes),
+// and that stronger pruning drops features.
+func TestShippedPruning(t *testing.T) {
+	m := Default()
+	var buf bytes.Buffer
+	if err := m.PruneParser(300, 800).Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), modelBin) {
+		t.Fatal("pruning the embedded model by 300/800 changed it: it was not built with the documented pruning")
+	}
+	if p := m.PruneParser(300, 1000); p.trans.features() >= m.trans.features() {
+		t.Fatalf("row-min 1000 kept %d of %d features", p.trans.features(), m.trans.features())
 	}
 }
