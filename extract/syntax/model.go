@@ -28,7 +28,7 @@ type scratch struct {
 	suf    []uint64
 	c      config
 	feats  []uint64
-	spans  []uint64
+	spans  []uint32
 	tscore []int32
 	mscore []int32
 	lscore []int32
@@ -207,6 +207,8 @@ type TrainOptions struct {
 	Labeller        bool    // label arcs with a second classifier instead of joint labelled moves
 	Explore         float64 // probability of following the model's own wrong move after the first pass (default 0.9)
 	Prune           int     // drop averaged weights below this magnitude, in units of 1/32000 of the largest (default 300)
+	PruneParser     int     // the same for the parser's tables (moves, labeller); default Prune
+	ParserRowMin    int     // then drop the parser's features none of whose weights reaches this magnitude (0: keep)
 	Seed            uint64
 	Progress        func(stage string, pass int, errors, decisions int)
 }
@@ -223,6 +225,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.Prune == 0 {
 		o.Prune = 300
+	}
+	if o.PruneParser == 0 {
+		o.PruneParser = o.Prune
 	}
 	if o.Explore == 0 {
 		o.Explore = 0.9
@@ -451,9 +456,13 @@ func (m *Model) trainParser(sents []Sentence, pred [][]int32, opts TrainOptions)
 		}
 		opts.Progress("parser", it+1, errs, decisions)
 	}
-	m.trans = tr.average(opts.Prune)
+	m.trans = tr.average(opts.PruneParser)
 	if opts.Labeller {
-		m.label = lt.average(opts.Prune)
+		m.label = lt.average(opts.PruneParser)
+	}
+	if opts.ParserRowMin > 0 {
+		p := m.PruneParser(opts.PruneParser, opts.ParserRowMin)
+		m.trans, m.label = p.trans, p.label
 	}
 }
 
@@ -563,6 +572,20 @@ func mergeHyphens(s Sentence) (Sentence, bool) {
 		i = j + 1
 	}
 	return out, true
+}
+
+// PruneParser returns a copy of m whose parser tables (moves and
+// labeller) keep only the weights of magnitude at least min, in the
+// quantised units of TrainOptions.Prune, and only the features with a
+// weight of at least rowMin. Weights are quantised before they are pruned,
+// so pruning a trained model by min gives the same bytes as training it
+// with PruneParser set to min (for min at least the model's own).
+func (m *Model) PruneParser(min, rowMin int) *Model {
+	c := &Model{tagger: m.tagger, labels: m.labels, lemma: m.lemma, trans: m.trans.pruned(min, rowMin)}
+	if m.label != nil {
+		c.label = m.label.pruned(min, rowMin)
+	}
+	return c
 }
 
 // Size describes the model's weight tables: features and non-zero weights

@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"fmt"
 	"math"
 	"slices"
 )
@@ -70,7 +71,8 @@ type weights struct {
 	classes int
 	scale   float32  // quantised weight = round(weight * scale)
 	shift   uint     // 64 - log2(len(slots))
-	slots   []slot   // open addressing; key 0 is an empty slot
+	slots   []slot   // open addressing; span 0 is an empty slot
+	keys    []uint64 // each slot's full key, for rows (saving, pruning), not for scoring
 	entries []uint32 // sparse rows: class<<16 | uint16(weight)
 	dense   []int16  // dense rows (classes weights each), for features with many weights
 	packed  []uint64 // the dense rows again, two offset 32-bit lanes to a word (see score)
@@ -84,14 +86,24 @@ const (
 	maxDense   = (1 << 32) / (1 << 16)
 )
 
-// A span with denseFlag set starts a dense row in w.dense.
-const denseFlag = 1 << 63
+// A span with denseFlag set holds the number of a dense row; otherwise it
+// is start<<8 | count into entries. maxEntries bounds start.
+const (
+	denseFlag  = 1 << 31
+	maxEntries = 1 << 23
+)
 
-// slot holds a feature's key and its run of entries together, so that a
-// probe touches one cache line.
+// slot holds a feature's check bits and its run of entries together in 8
+// bytes, so that a probe touches one cache line and the table is a
+// quarter of the size it was with full keys and 64-bit spans (it is read
+// at random and was the largest part of the cache misses). The check is
+// the key's low 32 bits; the slot index comes from its high bits. build
+// refuses two features of the model that one lookup could confuse, so
+// every feature in the model finds its own row; a feature absent from the
+// model is taken for another with a chance of 1 in 2^32 per slot probed.
 type slot struct {
-	key  uint64
-	span uint64 // start<<8 | count into entries
+	check uint32
+	span  uint32
 }
 
 // average turns the training weights into the compact model, dropping
@@ -139,7 +151,7 @@ func (t *trainer) average(prune int) *weights {
 		}
 		b.add(f.key, row)
 	}
-	return b.build()
+	return b.mustBuild()
 }
 
 type classWeight struct {
@@ -166,26 +178,36 @@ func (b *weightsBuilder) add(key uint64, row []classWeight) {
 	b.rows = append(b.rows, slices.Clone(row))
 }
 
-func (b *weightsBuilder) build() *weights {
+func (b *weightsBuilder) build() (*weights, error) {
 	w := b.w
+	// at most 60% full: probe runs stay short, and mostly in one cache
+	// line of eight slots
 	size := 16
-	for size < 2*len(b.feats) {
+	for size*3 < 5*len(b.feats) {
 		size *= 2
 	}
 	w.shift = uint(64 - bitsLen(size))
 	w.slots = make([]slot, size)
+	w.keys = make([]uint64, size)
 	total := 0
 	for _, r := range b.rows {
 		total += len(r)
 	}
+	if total >= maxEntries || len(b.feats) >= denseFlag {
+		return nil, fmt.Errorf("weight table too large (%d weights)", total)
+	}
 	w.entries = make([]uint32, 0, total)
 	for i, k := range b.feats {
-		s := w.find(k)
+		s, ok := w.insert(k)
+		if !ok {
+			return nil, fmt.Errorf("two features share slot check bits (key %#x); train with another seed", k)
+		}
+		w.keys[s] = k
 		row := b.rows[i]
 		// A row with weights for a quarter of the classes or more is
 		// faster to add densely: no decoding, no scattered writes.
 		if 4*len(row) >= w.classes && w.classes > 8 {
-			w.slots[s] = slot{key: k, span: denseFlag | uint64(len(w.dense))}
+			w.slots[s] = slot{check: uint32(k), span: denseFlag | uint32(len(w.dense)/w.classes)}
 			d := make([]int16, w.classes)
 			for _, cw := range row {
 				d[cw.class] = cw.w
@@ -202,10 +224,19 @@ func (b *weightsBuilder) build() *weights {
 			}
 			continue
 		}
-		w.slots[s] = slot{key: k, span: uint64(len(w.entries))<<8 | uint64(len(row))}
+		w.slots[s] = slot{check: uint32(k), span: uint32(len(w.entries))<<8 | uint32(len(row))}
 		for _, cw := range row {
 			w.entries = append(w.entries, uint32(cw.class)<<16|uint32(uint16(cw.w)))
 		}
+	}
+	return w, nil
+}
+
+// mustBuild is build for tables made in training.
+func (b *weightsBuilder) mustBuild() *weights {
+	w, err := b.build()
+	if err != nil {
+		panic("syntax: " + err.Error())
 	}
 	return w
 }
@@ -219,14 +250,33 @@ func bitsLen(size int) int {
 	return n
 }
 
-// find returns key's slot, or the empty slot where it would go.
-func (w *weights) find(key uint64) int {
+// lookup returns key's span, 0 if the model has no weights for it.
+func (w *weights) lookup(key uint64) uint32 {
 	mask := len(w.slots) - 1
 	i := int((key * 0x9E3779B97F4A7C15) >> w.shift)
+	c := uint32(key)
 	for {
-		k := w.slots[i].key
-		if k == key || k == 0 {
-			return i
+		s := w.slots[i]
+		if s.check == c || s.span == 0 {
+			return s.span
+		}
+		i = (i + 1) & mask
+	}
+}
+
+// insert returns the empty slot for key, and false if a slot on the way
+// has key's check bits (lookup would stop there).
+func (w *weights) insert(key uint64) (int, bool) {
+	mask := len(w.slots) - 1
+	i := int((key * 0x9E3779B97F4A7C15) >> w.shift)
+	c := uint32(key)
+	for {
+		s := w.slots[i]
+		if s.span == 0 {
+			return i, true
+		}
+		if s.check == c {
+			return i, false
 		}
 		i = (i + 1) & mask
 	}
@@ -235,11 +285,11 @@ func (w *weights) find(key uint64) int {
 // score sets scores (len classes) to the sum of the weights of feats. It
 // probes every feature first and adds the rows after, so that the
 // probes' cache misses overlap instead of waiting on the additions.
-func (w *weights) score(feats []uint64, spans []uint64, scores []int32) []uint64 {
+func (w *weights) score(feats []uint64, spans []uint32, scores []int32) []uint32 {
 	clear(scores)
 	spans = spans[:0]
 	for _, f := range feats {
-		if sp := w.slots[w.find(f)].span; sp != 0 {
+		if sp := w.lookup(f); sp != 0 {
 			spans = append(spans, sp)
 		}
 	}
@@ -255,7 +305,7 @@ func (w *weights) score(feats []uint64, spans []uint64, scores []int32) []uint64
 				clear(sum)
 				dense = 0
 			}
-			i := int(sp&^denseFlag) / n * words
+			i := int(sp&^denseFlag) * words
 			row := w.packed[i : i+words : i+words]
 			for j, v := range row {
 				sum[j] += v
@@ -288,7 +338,7 @@ func unpack(sum []uint64, scores []int32, rows int) {
 func (w *weights) features() int {
 	n := 0
 	for _, s := range w.slots {
-		if s.key != 0 {
+		if s.span != 0 {
 			n++
 		}
 	}
@@ -298,13 +348,13 @@ func (w *weights) features() int {
 // rows calls fn with each feature and its non-zero weights, in slot order.
 func (w *weights) rows(fn func(key uint64, row []classWeight)) {
 	var row []classWeight
-	for _, s := range w.slots {
-		if s.key == 0 {
+	for j, s := range w.slots {
+		if s.span == 0 {
 			continue
 		}
 		row = row[:0]
 		if s.span&denseFlag != 0 {
-			i := int(s.span &^ denseFlag)
+			i := int(s.span&^denseFlag) * w.classes
 			for c, v := range w.dense[i : i+w.classes] {
 				if v != 0 {
 					row = append(row, classWeight{uint8(c), v})
@@ -315,7 +365,7 @@ func (w *weights) rows(fn func(key uint64, row []classWeight)) {
 				row = append(row, classWeight{uint8(e >> 16), int16(uint16(e))})
 			}
 		}
-		fn(s.key, row)
+		fn(w.keys[j], row)
 	}
 }
 
@@ -327,18 +377,28 @@ func (w *weights) weightCount() int {
 }
 
 // pruned returns a copy without the weights of magnitude below min
-// (quantised units).
-func (w *weights) pruned(min int) *weights {
+// (quantised units), and without the features none of whose weights
+// reaches rowMin.
+func (w *weights) pruned(min, rowMin int) *weights {
 	b := newWeightsBuilder(w.classes, w.scale, len(w.slots)/2)
 	var kept []classWeight
 	w.rows(func(k uint64, row []classWeight) {
 		kept = kept[:0]
+		top := 0
 		for _, cw := range row {
-			if int(cw.w) >= min || int(cw.w) <= -min {
+			a := int(cw.w)
+			if a < 0 {
+				a = -a
+			}
+			top = max(top, a)
+			if a >= min {
 				kept = append(kept, cw)
 			}
 		}
+		if top < rowMin {
+			return
+		}
 		b.add(k, kept)
 	})
-	return b.build()
+	return b.mustBuild()
 }

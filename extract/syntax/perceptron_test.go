@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 )
@@ -10,16 +11,16 @@ import (
 func naiveScore(w *weights, feats []uint64, scores []int32) {
 	clear(scores)
 	for _, f := range feats {
-		s := w.slots[w.find(f)]
+		sp := w.lookup(f)
 		switch {
-		case s.key == 0:
-		case s.span&denseFlag != 0:
-			i := int(s.span &^ denseFlag)
+		case sp == 0:
+		case sp&denseFlag != 0:
+			i := int(sp&^denseFlag) * w.classes
 			for c, v := range w.dense[i : i+w.classes] {
 				scores[c] += int32(v)
 			}
 		default:
-			for _, e := range w.entries[s.span>>8 : s.span>>8+s.span&0xff] {
+			for _, e := range w.entries[sp>>8 : sp>>8+sp&0xff] {
 				scores[e>>16] += int32(int16(uint16(e)))
 			}
 		}
@@ -84,5 +85,22 @@ func TestScoreExact(t *testing.T) {
 	check(m.trans, many)
 	if decisions < 1000 {
 		t.Fatalf("only %d decisions checked", decisions)
+	}
+}
+
+// TestShippedPruning checks that the embedded model is pruned as the
+// training defaults say (pruning it again by 300/800 gives its own bytes),
+// and that stronger pruning drops features.
+func TestShippedPruning(t *testing.T) {
+	m := Default()
+	var buf bytes.Buffer
+	if err := m.PruneParser(300, 800).Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), modelBin) {
+		t.Fatal("pruning the embedded model by 300/800 changed it: it was not built with the documented pruning")
+	}
+	if p := m.PruneParser(300, 1000); p.trans.features() >= m.trans.features() {
+		t.Fatalf("row-min 1000 kept %d of %d features", p.trans.features(), m.trans.features())
 	}
 }

@@ -265,5 +265,13 @@ func (d *dec) weights() *weights {
 		}
 		b.add(key, row)
 	}
-	return b.build()
+	if d.err != nil {
+		return &weights{}
+	}
+	w, err := b.build()
+	if err != nil {
+		d.err = err
+		return &weights{}
+	}
+	return w
 }

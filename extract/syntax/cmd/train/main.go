@@ -30,6 +30,8 @@ func main() {
 	folds := flag.Int("folds", 5, "jackknife folds for the parser's training tags (1: gold tags)")
 	explore := flag.Float64("explore", 0.9, "probability of following the parser's own move after pass 1")
 	prune := flag.Int("prune", 300, "drop averaged weights below this magnitude (1/32000 of the largest); negative: keep all")
+	pruneParser := flag.Int("prune-parser", 300, "the same for the parser's weights (the shipped model: see extract/syntax/README.md)")
+	rowMin := flag.Int("parser-row-min", 800, "then drop parser features none of whose weights reaches this magnitude (0: keep all)")
 	seed := flag.Uint64("seed", 1, "random seed")
 	test := flag.Bool("test", false, "also score the test file (report it once, do not tune on it)")
 	flag.Parse()
@@ -52,7 +54,7 @@ func main() {
 	start := time.Now()
 	m := syntax.Train(train, syntax.TrainOptions{
 		TagIterations: *tagIters, ParseIterations: *parseIters, Folds: *folds,
-		Explore: *explore, Seed: *seed, Labeller: *labeller, Prune: *prune,
+		Explore: *explore, Seed: *seed, Labeller: *labeller, Prune: *prune, PruneParser: *pruneParser, ParserRowMin: *rowMin,
 		Progress: func(stage string, pass, errs, decisions int) {
 			if decisions > 0 {
 				fmt.Printf("%s pass %2d: %.2f%% moves wrong  (%s)\n", stage, pass, 100*float64(errs)/float64(decisions), time.Since(start).Round(time.Second))
