@@ -26,7 +26,7 @@ import (
 
 // Version names the extraction rules and lists. Change it when they
 // change: stores then re-extract articles they already hold.
-const Version = "kg-extract-7"
+const Version = "kg-extract-8"
 
 // Options configure an Extractor.
 type Options struct {
